@@ -1,0 +1,99 @@
+"""Plain text and Markdown → canonical text with blocks.
+
+Paragraphs are separated by blank lines; hard-wrapped lines inside a paragraph are joined with a space.
+A line that starts with a clause number, a Markdown heading or a list marker starts a new block even without
+a blank line, because many plain-text contracts put one clause per line. Markdown markup and stray HTML tags
+are removed so quotes read as the rendered document does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import BlockKind
+from .builder import TextBuilder
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,3}(?:\.\d{1,3})*[.)]?\s+|\([a-z0-9ivx]{1,4}\)\s+|[a-z][.)]\s+)")
+_NUMBERED_LINE = re.compile(
+    r"^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}[.)]\s|\([a-z0-9ivx]{1,4}\)\s|(?:ARTICLE|Article|SECTION|Section|"
+    r"SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex|APPENDIX|Appendix)\s+\S)"
+)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.S)
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\3(?![\w*])")
+_MD_CODE = re.compile(r"`([^`]*)`")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def strip_markdown(line: str) -> str:
+    """Inline Markdown and HTML removed: what a reader of the rendered page sees."""
+    line = _HTML_TAG.sub("", line)
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_CODE.sub(r"\1", line)
+    for _ in range(2):  # nested emphasis such as ***bold italic***
+        line = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(4) or "", line)
+    line = _MD_ESCAPE.sub(r"\1", line)
+    return line.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+
+
+def parse_text(text: str, *, markdown: bool) -> TextBuilder:
+    builder = TextBuilder()
+    builder.start_page(1)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    index = 0
+    paragraph: list[str] = []
+    kind: BlockKind = "paragraph"
+
+    def flush() -> None:
+        nonlocal paragraph, kind
+        if paragraph:
+            builder.add_block(" ".join(part.strip() for part in paragraph), kind=kind)
+        paragraph, kind = [], "paragraph"
+
+    while index < len(lines):
+        raw = lines[index]
+        index += 1
+        if markdown and raw.lstrip().startswith("|") and index < len(lines) and _TABLE_RULE.match(lines[index]):
+            flush()
+            index = _add_markdown_table(builder, raw, lines, index)
+            continue
+        line = strip_markdown(raw) if markdown else raw
+        if not line.strip():
+            flush()
+            continue
+        if markdown and (heading := _MD_HEADING.match(line)):
+            flush()
+            builder.add_block(heading.group(2), kind="heading", heading_level=len(heading.group(1)))
+            continue
+        if markdown and re.match(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$", raw):
+            flush()
+            continue
+        starts_item = bool(_NUMBERED_LINE.match(line) or (markdown and _LIST_MARKER.match(line)))
+        if paragraph and starts_item:
+            flush()
+        if markdown and starts_item and re.match(r"^\s*[-*+•]\s+", line):
+            line = re.sub(r"^\s*[-*+•]\s+", "", line)
+            kind = "list_item"
+        if markdown:
+            line = line.lstrip("> ")
+        paragraph.append(line)
+    flush()
+    return builder
+
+
+def _add_markdown_table(builder: TextBuilder, header: str, lines: list[str], index: int) -> int:
+    """A GitHub-style pipe table starting at ``header``; returns the index after it."""
+    rows = [_split_row(header)]
+    index += 1  # skip the |---| rule
+    while index < len(lines) and lines[index].strip().startswith("|"):
+        rows.append(_split_row(lines[index]))
+        index += 1
+    builder.add_table([[(strip_markdown(cell), 1, 1) for cell in row] for row in rows])
+    return index
+
+
+def _split_row(line: str) -> list[str]:
+    cells = line.strip().strip("|").split("|")
+    return [cell.strip() for cell in cells]
