@@ -1,0 +1,103 @@
+"""Sentence spans for contract text, tolerant of "a.m.", "U.S.", clause numbers and hard-wrapped lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# A full stop after these is not a sentence end ("8:00 a.m. to", "U.S. dollars", "Section 5.2").
+_ABBREVIATIONS = frozenset(
+    [
+        "a.m",
+        "p.m",
+        "e.g",
+        "i.e",
+        "etc",
+        "no",
+        "nos",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "u.s",
+        "u.k",
+        "sec",
+        "art",
+        "vs",
+        "st",
+        "mr",
+        "ms",
+        "dr",
+        "jr",
+        "sr",
+        "approx",
+        "incl",
+        "cf",
+        "para",
+        "paras",
+        "ss",
+        "fig",
+        "s.a",
+        "n.v",
+        "b.v",
+        "l.p",
+        "l.l.c",
+        "llc",
+        "plc",
+        "pty",
+    ]
+)
+_END = re.compile(r"[.!?](?=[\"”’')\]]*\s)|\n[ \t]*\n")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+
+
+def _is_false_stop(text: str, pos: int) -> bool:
+    """True when the character at ``pos`` is a full stop that does not end a sentence."""
+    if text[pos] != ".":
+        return False
+    word = _WORD_BEFORE.search(text[max(0, pos - 12) : pos])
+    if word:
+        token = word.group(1).lower().strip(".")
+        if token in _ABBREVIATIONS or len(token) == 1:
+            return True
+    nxt = text[pos + 1 : pos + 40].lstrip()
+    # "5. The" is a clause number; a lowercase continuation means we are inside a sentence.
+    return bool(re.match(r"[a-z]", nxt)) or bool(re.search(r"(?:^|\s)\d{1,3}$", text[max(0, pos - 4) : pos]))
+
+
+def _is_false_break(text: str, pos: int) -> bool:
+    """A blank line mid-sentence (PDF extraction) does not end it: the text before ends in a word or comma."""
+    before = text[:pos].rstrip()
+    return bool(before) and (before[-1].islower() or before[-1] == ",")
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Half-open spans of sentences (and headings / list lines separated by blank lines), whitespace-trimmed."""
+    start = 0
+    for match in _END.finditer(text):
+        pos = match.start()
+        if text[pos] == "\n":
+            if _is_false_break(text, pos):
+                continue
+            end = pos
+        else:
+            if _is_false_stop(text, pos):
+                continue
+            end = pos + 1
+        yield from _trimmed(text, start, end)
+        start = match.end()
+    yield from _trimmed(text, start, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def squash(text: str) -> str:
+    """Whitespace collapsed to single spaces: for matching, never for spans."""
+    return re.sub(r"\s+", " ", text).strip()
