@@ -9,8 +9,10 @@ Public API::
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
+from .config import Config
 from .errors import (
     ConfigError,
     CorruptFileError,
@@ -20,14 +22,16 @@ from .errors import (
     InputError,
     MissingFileError,
     MspContractError,
-    NoTextLayerError,
     NotAFileError,
+    NoTextLayerError,
     ResourceLimitError,
     RuleFileError,
     UnsupportedFormatError,
 )
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Block, Document, Note, Page, Revision, Section, SourceInfo, Table, TableCell
+from .report import Report
+from .rulebook import RuleSet, load_rules
 
 __version__ = "0.1.0"
 
@@ -40,9 +44,36 @@ def load(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     return segment(parse(path, limits))
 
 
+def analyze(
+    source: str | Path | Document,
+    *,
+    rules: RuleSet | str | Path | None = None,
+    config: Config | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Report:
+    """Review a contract (a path, or a Document from ``load``) against the blueprint."""
+    from .engine import review
+
+    config = config or Config()
+    document = source if isinstance(source, Document) else load(source, limits=limits)
+    if not isinstance(rules, RuleSet):
+        rules = _rules_for(rules if rules is not None else config.rules)
+    return review(document, rules, config)
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_rules(folder: str | None) -> RuleSet:
+    return load_rules(folder)
+
+
+def _rules_for(folder: str | Path | None) -> RuleSet:
+    return _cached_rules(str(folder) if folder is not None else None)
+
+
 __all__ = [
     "DEFAULT_LIMITS",
     "Block",
+    "Config",
     "ConfigError",
     "CorruptFileError",
     "Document",
@@ -57,14 +88,18 @@ __all__ = [
     "NotAFileError",
     "Note",
     "Page",
+    "Report",
     "ResourceLimitError",
     "Revision",
     "RuleFileError",
+    "RuleSet",
     "Section",
     "SourceInfo",
     "Table",
     "TableCell",
     "UnsupportedFormatError",
     "__version__",
+    "analyze",
     "load",
+    "load_rules",
 ]

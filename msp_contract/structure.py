@@ -24,7 +24,9 @@ _SECTION_WORD = re.compile(r"^(?P<num>(?:SECTION|Section|§)\s*\d+(?:\.\d+)*[a-z
 # "12.", "12.3", "12.3.1.", "12.3(b)", "4.2.a" — decimal numbering, optionally with a lettered tail
 _DECIMAL = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})*(?:\.|\)|(?:\([a-z]{1,3}\))+)?)(?=\s|[A-Z(\"“])")
 # "(a)", "a)", "(iv)", "iv.", "A." — list-style sub-clause markers
-_PAREN = re.compile(r"^(?P<num>\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[A-Z])\)|(?:[a-z]|[ivx]{1,5})\)|[A-Z]\.)(?=\s)")
+_PAREN = re.compile(
+    r"^(?P<num>\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[A-Z])\)|(?:[a-z]|[ivx]{1,5})\)|[A-Z]\.)(?=\s)"
+)
 
 _MAX_HEADING_CHARS = 120
 _INLINE_HEADING = re.compile(r"^(?P<h>[A-Z][^.:;\n]{1,80}?)[.:](?=\s|$)")
@@ -70,7 +72,7 @@ def _number_of(text: str) -> tuple[str, float] | None:
 def _paren_rank(number: str, stack: list[_Node]) -> float:
     """Rank of '(a)' / '(i)' markers: nested below the innermost numbered clause, roman below alpha."""
     inner = number.strip("().")
-    is_roman = bool(re.fullmatch(r"[ivxlc]+", inner)) and inner not in {"c", "l", "v", "x"} or inner == "i"
+    is_roman = (bool(re.fullmatch(r"[ivxlc]+", inner)) and inner not in {"c", "l", "v", "x"}) or inner == "i"
     base = 2.0
     for node in reversed(stack):
         if node.number and not node.number.startswith("("):
@@ -86,7 +88,9 @@ def _paren_rank(number: str, stack: list[_Node]) -> float:
 def _heading_of(block: Block, text: str, number: str | None) -> str | None:
     """The heading printed with the block, if any: the whole short block, or an inline 'Title.' lead-in."""
     rest = text[len(number) :].lstrip(" .:-–—\t") if number else text
-    short = len(rest) <= _MAX_HEADING_CHARS and not rest.rstrip().endswith((";", ",")) and len(rest.split()) <= 14
+    short = (
+        len(rest) <= _MAX_HEADING_CHARS and not rest.rstrip().endswith((";", ",")) and len(rest.split()) <= 14
+    )
     if block.heading_level is not None or block.kind == "heading":
         return rest.strip().rstrip(".:") or None
     if short and (not rest.rstrip().endswith(".") or rest.isupper() or block.bold):
@@ -94,7 +98,9 @@ def _heading_of(block: Block, text: str, number: str | None) -> str | None:
     if number and (m := _INLINE_HEADING.match(rest)):
         lead = m.group("h").strip()
         words = lead.split()
-        if len(words) <= 10 and (lead.isupper() or all(w[0].isupper() or w.islower() and len(w) <= 4 for w in words)):
+        if len(words) <= 10 and (
+            lead.isupper() or all(w[0].isupper() or (w.islower() and len(w) <= 4) for w in words)
+        ):
             return lead
     return None
 
@@ -111,7 +117,7 @@ def _is_unnumbered_heading(block: Block, text: str) -> bool:
     if len(letters) < 4:
         return False
     all_caps = sum(c.isupper() for c in letters) / len(letters) > 0.9
-    return all_caps and not stripped.endswith(".") or (block.bold and len(stripped.split()) <= 8)
+    return (all_caps and not stripped.endswith(".")) or (block.bold and len(stripped.split()) <= 8)
 
 
 def _open_node(block: Block, text: str, stack: list[_Node]) -> _Node | None:
@@ -123,7 +129,9 @@ def _open_node(block: Block, text: str, stack: list[_Node]) -> _Node | None:
             rank = _paren_rank(number, stack)
         if block.heading_level is not None and rank > 1:
             rank = min(rank, 1.0 + block.heading_level)
-        return _Node(number, _heading_of(block, text, None if hinted else number), rank, block.start, block.page)
+        return _Node(
+            number, _heading_of(block, text, None if hinted else number), rank, block.start, block.page
+        )
     if _is_unnumbered_heading(block, text):
         level = block.heading_level
         rank = 0.5 + level if level is not None else 1.0

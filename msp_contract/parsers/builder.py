@@ -6,6 +6,7 @@ normalization and offsets, so every parser produces text that spans index the sa
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -53,9 +54,12 @@ def normalize_chars(text: str) -> str:
     return "".join(ch for ch in text if ch == "\n" or ord(ch) >= 32)
 
 
+_SPACE_RUN = re.compile(r" {2,}")
+
+
 def collapse_spaces(text: str) -> str:
-    """Collapse runs of spaces inside a line (PDF text layers pad with them)."""
-    return " ".join(text.split(" ")).strip(" ") if "  " in text else text.strip(" ")
+    """Collapse runs of spaces inside a line (PDF text layers and plain-text exports pad with them)."""
+    return _SPACE_RUN.sub(" ", text).strip(" ")
 
 
 @dataclass
@@ -99,7 +103,9 @@ class TextBuilder:
     def _close_page(self) -> None:
         if self._page is not None:
             p = self._page
-            self._pages.append(Page(p.number, p.start, self.length, p.width, p.height, p.image_only, p.furniture))
+            self._pages.append(
+                Page(p.number, p.start, self.length, p.width, p.height, p.image_only, p.furniture)
+            )
             self._page = None
 
     @property
@@ -145,13 +151,11 @@ class TextBuilder:
         self.blocks.append(Block(start, end, page, kind, number, heading_level, bold, font_size))
         if line_bboxes:
             bounds = [*(off for off, _ in line_bboxes[1:]), len(text)]
-            for (offset, bbox), stop in zip(line_bboxes, bounds):
+            for (offset, bbox), stop in zip(line_bboxes, bounds, strict=True):
                 self.line_boxes.append(LineBox(start + offset, start + stop, page, bbox))
         return start, end
 
-    def add_table(
-        self, rows: list[list[tuple[str, int, int]]], *, bbox: BBox | None = None
-    ) -> Table | None:
+    def add_table(self, rows: list[list[tuple[str, int, int]]], *, bbox: BBox | None = None) -> Table | None:
         """Append a table: one line per row, cells joined by ' | '. Each cell is (text, row_span, col_span).
 
         Rows list only the cells that start in that row (a merged cell appears once).

@@ -12,7 +12,16 @@ from ..model import SourceFormat
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls and encrypted OOXML
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".mdown", ""}
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
-_BINARY_MAGICS = (b"\x7fELF", b"MZ", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf")
+_BINARY_MAGICS = (
+    b"\x7fELF",
+    b"MZ",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"\x1f\x8b",
+    b"Rar!",
+    b"7z\xbc\xaf",
+)
 
 
 def sniff(path: Path, head: bytes) -> SourceFormat:

@@ -14,7 +14,9 @@ from ..model import BlockKind
 from .builder import TextBuilder
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,3}(?:\.\d{1,3})*[.)]?\s+|\([a-z0-9ivx]{1,4}\)\s+|[a-z][.)]\s+)")
+_LIST_MARKER = re.compile(
+    r"^\s*(?:[-*+•]\s+|\d{1,3}(?:\.\d{1,3})*[.)]?\s+|\([a-z0-9ivx]{1,4}\)\s+|[a-z][.)]\s+)"
+)
 _NUMBERED_LINE = re.compile(
     r"^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}[.)]\s|\([a-z0-9ivx]{1,4}\)\s|(?:ARTICLE|Article|SECTION|Section|"
     r"SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex|APPENDIX|Appendix)\s+\S)"
@@ -55,7 +57,12 @@ def parse_text(text: str, *, markdown: bool) -> TextBuilder:
     while index < len(lines):
         raw = lines[index]
         index += 1
-        if markdown and raw.lstrip().startswith("|") and index < len(lines) and _TABLE_RULE.match(lines[index]):
+        if (
+            markdown
+            and raw.lstrip().startswith("|")
+            and index < len(lines)
+            and _TABLE_RULE.match(lines[index])
+        ):
             flush()
             index = _add_markdown_table(builder, raw, lines, index)
             continue

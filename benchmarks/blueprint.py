@@ -1,0 +1,113 @@
+"""Score blueprint element statuses against the labelled agreements in ../shared/blueprint/labels.
+
+    python benchmarks/blueprint.py [--source txt|pdf|both] [--per-element] [--json]
+
+Presence: precision/recall/F1 over all (document, element) pairs. Quality: on pairs both we and the label
+call present, agreement on well-defined (our 'present') vs weak. Requirements: on those pairs, agreement on
+each requirement the label lists as met or missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import msp_contract as mc
+from benchmarks._shared import LABELS, label_source, require_shared
+
+
+def score(source: str, per_element: bool) -> dict[str, object]:
+    rules = mc.load_rules()
+    counts: Counter[str] = Counter()
+    by_element: dict[str, Counter[str]] = defaultdict(Counter)
+    mistakes: list[str] = []
+    for label_path in sorted(LABELS.glob("*.json")):
+        label = json.loads(label_path.read_text(encoding="utf-8"))
+        path = label_source(label["doc"], source)
+        if path is None or not path.exists():
+            continue
+        report = mc.analyze(path, rules=rules)
+        counts["documents"] += 1
+        ours_by_id = {e.id: e for e in report.elements}
+        for element_id, truth in label["elements"].items():
+            ours = ours_by_id.get(element_id)  # an element without a rule yet counts as missing
+            found, expected = ours is not None and ours.status != "missing", bool(truth["present"])
+            cell = "tp" if found and expected else "fp" if found else "fn" if expected else "tn"
+            counts[cell] += 1
+            by_element[element_id][cell] += 1
+            if cell in {"fp", "fn"}:
+                mistakes.append(f"{cell} {label['doc']} {element_id}")
+            if found and expected and ours is not None:
+                _score_quality(ours, truth, counts)
+    return _summary(counts, by_element if per_element else {}, mistakes)
+
+
+def _score_quality(ours: mc.report.ElementResult, truth: dict, counts: Counter[str]) -> None:
+    well = ours.status == "present"
+    counts["quality_pairs"] += 1
+    counts["quality_agree"] += well == bool(truth["well_defined"])
+    met = {r.id for r in ours.requirements if r.met}
+    known = {r.id for r in ours.requirements}
+    for attr in truth.get("attributes_met", []):
+        if attr in known:
+            counts["req_pairs"] += 1
+            counts["req_agree"] += attr in met
+    for attr in truth.get("attributes_missing", []):
+        if attr in known:
+            counts["req_pairs"] += 1
+            counts["req_agree"] += attr not in met
+
+
+def _prf(c: Counter[str]) -> tuple[float, float, float]:
+    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def _summary(counts: Counter[str], by_element: dict[str, Counter[str]], mistakes: list[str]) -> dict[str, object]:
+    p, r, f = _prf(counts)
+    return {
+        "documents": counts["documents"],
+        "presence": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), **{k: counts[k] for k in ("tp", "fp", "fn", "tn")}},
+        "quality_agreement": round(counts["quality_agree"] / counts["quality_pairs"], 3) if counts["quality_pairs"] else None,
+        "quality_pairs": counts["quality_pairs"],
+        "requirement_agreement": round(counts["req_agree"] / counts["req_pairs"], 3) if counts["req_pairs"] else None,
+        "requirement_pairs": counts["req_pairs"],
+        "per_element": {e: dict(zip(("precision", "recall", "f1"), map(lambda x: round(x, 2), _prf(c)), strict=True)) | dict(c) for e, c in sorted(by_element.items())},
+        "mistakes": mistakes,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--source", choices=["txt", "pdf", "both"], default="both")
+    parser.add_argument("--per-element", action="store_true")
+    parser.add_argument("--mistakes", action="store_true", help="list false positives and negatives")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    require_shared()
+    sources = ["txt", "pdf"] if args.source == "both" else [args.source]
+    results = {s: score(s, args.per_element) for s in sources}
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    for source, res in results.items():
+        pres = res["presence"]
+        print(f"[{source}] documents={res['documents']} presence P={pres['precision']} R={pres['recall']} F1={pres['f1']} "
+              f"(tp={pres['tp']} fp={pres['fp']} fn={pres['fn']}) weak/well-defined agreement={res['quality_agreement']} "
+              f"(n={res['quality_pairs']}) requirement agreement={res['requirement_agreement']} (n={res['requirement_pairs']})")
+        for element, row in res["per_element"].items():
+            print(f"    {element:40s} P={row['precision']:.2f} R={row['recall']:.2f} F1={row['f1']:.2f} tp={row.get('tp', 0)} fp={row.get('fp', 0)} fn={row.get('fn', 0)}")
+        if args.mistakes:
+            for line in res["mistakes"]:
+                print("    ", line)
+
+
+if __name__ == "__main__":
+    main()

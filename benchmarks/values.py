@@ -1,0 +1,137 @@
+"""CUAD value benchmark: exact match of msp_contract.values against CUAD's normalized answers.
+
+Categories: Renewal Term, Notice Period To Terminate Renewal, Governing Law; only contracts whose CUAD answer
+is non-empty are scored. A gold answer may list alternatives separated by ";" or "/": matching any counts.
+
+    python benchmarks/values.py                 # reads CUAD's .txt renditions
+    python benchmarks/values.py --source pdf    # reads the PDFs through msp_contract.load (needs the PDF parser)
+    python benchmarks/values.py --show-misses   # print every miss with the gold answer
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from msp_contract.values.renewal import notice_periods, term_and_renewal  # noqa: E402
+from msp_contract.values.durations import Duration  # noqa: E402
+from msp_contract.values.law import governing_law  # noqa: E402
+
+CUAD = Path(__file__).resolve().parents[2] / "shared" / "cuad"
+CATEGORIES = ("Renewal Term", "Notice Period To Terminate Renewal", "Governing Law")
+
+
+def cuad_duration(duration: Duration) -> str:
+    """CUAD writes '1 year', '30 days', '6 months': value and unit as drafted, twelve months read as a year."""
+    value, unit = duration.value, duration.unit
+    if unit == "months" and value == 12 and duration.max_value is None:
+        value, unit = 1, "years"
+    number = str(int(value)) if float(value).is_integer() else str(value)
+    return f"{number} {unit if value != 1 else unit[:-1]}"
+
+
+def predict_renewal(text: str) -> str | None:
+    terms = term_and_renewal(text)
+    if terms.renewal_perpetual:
+        return "perpetual"
+    if terms.renewal_term is None:
+        return None
+    answer = cuad_duration(terms.renewal_term)
+    return f"successive {answer}" if terms.renewal_successive else answer
+
+
+def predict_notice(text: str) -> str | None:
+    terms = term_and_renewal(text)
+    if terms.non_renewal_notice is not None:
+        return cuad_duration(terms.non_renewal_notice)
+    for notice in notice_periods(text):
+        if notice.purpose in {"non_renewal", "termination_at_expiry"}:
+            return cuad_duration(notice.duration)
+    return None
+
+
+def predict_law(text: str) -> str | None:
+    law = governing_law(text)
+    if law is None:
+        return None
+    # CUAD cites England-and-Wales choices as "England" (or "England; Wales").
+    return "England" if law.jurisdiction == "England and Wales" else law.jurisdiction
+
+
+PREDICTORS: dict[str, Callable[[str], str | None]] = {
+    "Renewal Term": predict_renewal,
+    "Notice Period To Terminate Renewal": predict_notice,
+    "Governing Law": predict_law,
+}
+
+
+def _norm(answer: str) -> str:
+    return re.sub(r"\s+", " ", answer.strip().lower().replace("’", "'"))
+
+
+def matches(predicted: str | None, gold: str) -> bool:
+    if predicted is None:
+        return False
+    alternatives = {_norm(gold)} | {_norm(part) for part in re.split(r"[;/]", gold) if part.strip()}
+    return _norm(predicted) in alternatives
+
+
+@dataclass
+class Score:
+    count: int = 0
+    correct: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.count if self.count else 0.0
+
+
+def read_text(row: dict[str, object], source: str) -> str:
+    if source == "pdf":
+        import msp_contract
+
+        return msp_contract.load(CUAD / str(row["pdf"])).text
+    return (CUAD / str(row["txt"])).read_text(encoding="utf-8", errors="replace")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", choices=("txt", "pdf"), default="txt")
+    parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--manifest", type=Path, default=CUAD / "manifest.jsonl")
+    args = parser.parse_args(argv)
+    if args.source == "pdf" and importlib.util.find_spec("msp_contract.parsers.pdf") is None:
+        print("skipping --source pdf: msp_contract.parsers.pdf is not available yet")
+        return 0
+    rows = [json.loads(line) for line in args.manifest.read_text(encoding="utf-8").splitlines() if line.strip()]
+    scores = {category: Score() for category in CATEGORIES}
+    for row in rows:
+        golds = {c: row["labels"][c]["answer"] for c in CATEGORIES if row["labels"][c]["answer"].strip()}
+        if not golds:
+            continue
+        text = read_text(row, args.source)
+        for category, gold in golds.items():
+            predicted = PREDICTORS[category](text)
+            score = scores[category]
+            score.count += 1
+            if matches(predicted, gold):
+                score.correct += 1
+            elif args.show_misses:
+                print(f"MISS {category} {row['id']}: predicted {predicted!r}, gold {gold!r}")
+    print(f"source: {args.source}")
+    print(f"{'category':40} {'count':>5} {'correct':>7} {'accuracy':>8}")
+    for category, score in scores.items():
+        print(f"{category:40} {score.count:5d} {score.correct:7d} {score.accuracy:8.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

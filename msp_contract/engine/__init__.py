@@ -1,0 +1,64 @@
+"""The review engine: document + rules + config → Report. Pure: no file output, no clock."""
+
+from __future__ import annotations
+
+from ..config import DEFAULT_CONFIG, Config
+from ..model import Document
+from ..report import DocumentInfo, ElementResult, Finding, Report, ToolInfo
+from ..rulebook import RuleSet
+from .elements import Context, evaluate_clauses, evaluate_element, global_outside
+from .findings import element_findings, summarize
+from .index import DocumentIndex
+
+__all__ = ["DocumentIndex", "review"]
+
+
+def _selected(config: Config, *names: str) -> bool:
+    if config.select and not any(n in config.select for n in names):
+        return False
+    return not any(n in config.ignore for n in names)
+
+
+def review(document: Document, rules: RuleSet, config: Config = DEFAULT_CONFIG) -> Report:
+    from .. import __version__
+
+    index = DocumentIndex(document)
+    clause_hits, clauses = evaluate_clauses(index, rules)
+    ctx = Context(index, rules, clause_hits, config.thresholds, global_outside(rules))
+    elements: list[ElementResult] = []
+    findings: list[Finding] = []
+    for rule in rules.elements:
+        if not _selected(config, rule.id, f"pillar{rule.pillar}"):
+            continue
+        result = evaluate_element(ctx, rule)
+        elements.append(result)
+        findings.extend(
+            f
+            for f in element_findings(result, document.source.sha256, config)
+            if _selected(config, f.rule, rule.id)
+        )
+    findings.sort(key=lambda f: (-_rank(f.severity), f.evidence[0].start if f.evidence else -1, f.rule))
+    return Report(
+        tool=ToolInfo(
+            version=__version__,
+            blueprint=rules.blueprint.name,
+            blueprint_version=rules.blueprint.version,
+            rules_digest=rules.digest,
+        ),
+        document=DocumentInfo(
+            path=document.source.path,
+            format=document.source.format,
+            pages=document.source.page_count,
+            sha256=document.source.sha256,
+            has_unresolved_revisions=document.has_unresolved_revisions,
+            warnings=document.warnings,
+        ),
+        elements=tuple(elements),
+        clauses=clauses,
+        findings=tuple(findings),
+        summary=summarize(elements, findings),
+    )
+
+
+def _rank(severity: str) -> int:
+    return {"error": 3, "warning": 2, "info": 1}[severity]

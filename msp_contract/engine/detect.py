@@ -1,0 +1,133 @@
+"""The matching primitive every rule uses: where in a document do these signals fire?
+
+A hit is one sentence (or one headed section) that matches. Structure is respected: hits inside sections
+whose heading says they are about something else (force majeure, say) are dropped, and so are hits
+negated in their own clause ("no service credits shall apply").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from ..rulebook.patterns import CompiledSignals, finditer, search
+from .index import DocumentIndex
+
+_NEGATION = regex.compile(r"\b(?:no|not|never|neither|nor|without|none|cannot|n't)\b", regex.I)
+# Phrases that contain a negation word but state a positive quantity or scope.
+_NOT_NEGATION = regex.compile(
+    r"\b(?:no|not)\s+(?:later|less|more|fewer|greater|earlier|sooner|longer)\s+than\b|\bnot\s+(?:to\s+)?exceed\w*"
+    r"|\bnot\s+(?:be\s+)?limited\s+to\b|\bwhether\s+or\s+not\b|\bif\s+not\b|\bnot\s+only\b"
+    r"|\bnot\s+(?:be\s+)?unreasonably\b|\bno\s+event\b|\bnotwithstanding\b",
+    regex.I,
+)
+_CLAUSE_BREAK = regex.compile(r"[,;:(]|\band\b|\bor\b|\bbut\b|\bprovided\b", regex.I)
+_NEGATION_WINDOW = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int  # evidence span (a sentence, or a heading plus its first sentence)
+    end: int
+    match_start: int  # what matched inside it
+    match_end: int
+    via: str  # "pattern", "heading" or "clause:<type>"
+
+
+def _negated(text: str, sentence_start: int, match_start: int) -> bool:
+    """Whether the match is negated within its own clause ("shall not provide ...", "no credits")."""
+    window = text[max(sentence_start, match_start - _NEGATION_WINDOW) : match_start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    window = _NOT_NEGATION.sub(" ", window)
+    return _NEGATION.search(window) is not None
+
+
+def _in_excluded_section(
+    index: DocumentIndex, sentence_index: int, outside: Iterable[regex.Pattern[str]]
+) -> bool:
+    patterns = tuple(outside)
+    if not patterns:
+        return False
+    for section in index.ancestry(index.sentences[sentence_index].section):
+        if section.heading and any(search(p, section.heading) for p in patterns):
+            return True
+    return False
+
+
+def _sentence_ok(
+    index: DocumentIndex, signals: CompiledSignals, i: int, outside: tuple[regex.Pattern[str], ...]
+) -> bool:
+    sentence = index.sentences[i]
+    text = index.text
+    if any(search(p, text, sentence.start, sentence.end) is None for p in signals.all):
+        return False
+    if any(search(p, text, sentence.start, sentence.end) for p in signals.not_):
+        return False
+    return not _in_excluded_section(index, i, outside)
+
+
+def _within(ranges: list[tuple[int, int]] | None, start: int) -> bool:
+    return ranges is None or any(a <= start < b for a, b in ranges)
+
+
+def pattern_hits(
+    index: DocumentIndex,
+    signals: CompiledSignals,
+    ranges: list[tuple[int, int]] | None = None,
+    outside: tuple[regex.Pattern[str], ...] = (),
+) -> list[Hit]:
+    """One hit per sentence that matches any pattern (first match wins), in document order."""
+    text = index.text
+    outside = (*outside, *signals.outside)
+    found: dict[int, Hit] = {}
+    for pattern in signals.any:
+        for match in finditer(pattern, text):
+            i = index.sentence_at(match.start())
+            if i is None or i in found or not _within(ranges, match.start()):
+                continue
+            sentence = index.sentences[i]
+            if match.end() > sentence.end:  # crossed a sentence boundary: retry inside the sentence
+                retry = search(pattern, text, match.start(), sentence.end)
+                if retry is None:
+                    continue
+                match = retry
+            if signals.negation and _negated(text, sentence.start, match.start()):
+                continue
+            if _sentence_ok(index, signals, i, outside):
+                found[i] = Hit(sentence.start, sentence.end, match.start(), match.end(), "pattern")
+    return [found[i] for i in sorted(found)]
+
+
+def heading_hits(
+    index: DocumentIndex,
+    signals: CompiledSignals,
+    ranges: list[tuple[int, int]] | None = None,
+    outside: tuple[regex.Pattern[str], ...] = (),
+) -> list[Hit]:
+    """Sections whose heading matches and that have a body; evidence is the heading and first sentence."""
+    hits: list[Hit] = []
+    excluded = (*outside, *signals.outside)
+    for section in index.document.sections:
+        heading = section.heading
+        if not heading or not _within(ranges, section.start):
+            continue
+        match = next((m for p in signals.headings if (m := search(p, heading))), None)
+        if match is None or any(search(p, heading) for p in excluded):
+            continue
+        body = index.sentences_in(section.start, section.end)
+        if len(body) < 2 and section.end - section.start < 120:
+            continue  # a heading with nothing under it is a table-of-contents line, not a provision
+        first = index.sentences[body[0]] if body else None
+        end = index.sentences[body[1]].end if len(body) > 1 else (first.end if first else section.end)
+        offset = index.text.find(heading, section.start, section.end)
+        match_start = offset + match.start() if offset >= 0 else section.start
+        hits.append(
+            Hit(
+                section.start, min(end, section.end), match_start, match_start + len(match.group()), "heading"
+            )
+        )
+    return hits

@@ -1,0 +1,246 @@
+"""Evaluate one blueprint element: is it present, which requirements are met, is the wording weak?"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from ..report import ClauseResult, ElementResult, Evidence, RequirementResult, WordingResult
+from ..rulebook import ElementRule, Requirement, RuleSet, Signals
+from ..rulebook.patterns import CompiledSignals, compile_pattern, compile_signals
+from ..valuechecks import VALUE_CHECKS, FoundValue
+from .detect import Hit, heading_hits, pattern_hits
+from .evidence import hit_evidence
+from .index import DocumentIndex
+
+MAX_EVIDENCE = 3
+_SCOPE_MIN, _SCOPE_MAX = 200, 8000  # requirement search scope: the clause around a hit, within these sizes
+_SENTENCES_AROUND = 2
+
+
+@dataclass(frozen=True)
+class Context:
+    index: DocumentIndex
+    rules: RuleSet
+    clause_hits: Mapping[str, list[Hit]]
+    thresholds: Mapping[str, float]
+    global_outside: tuple[regex.Pattern[str], ...]
+
+    def compiled(self, rule_id: str, signals: Signals) -> CompiledSignals:
+        path = self.rules.sources.get(rule_id, Path(rule_id))
+        return compile_signals(signals, self.rules.blueprint.macros, path)
+
+
+def global_outside(rules: RuleSet) -> tuple[regex.Pattern[str], ...]:
+    """Headings under which no hit counts, for every rule (blueprint.yaml ``outside``)."""
+    path = rules.sources.get("blueprint", Path("blueprint.yaml"))
+    return tuple(compile_pattern(p, rules.blueprint.macros, path) for p in rules.blueprint.outside)
+
+
+def detect(ctx: Context, signals: CompiledSignals, ranges: list[tuple[int, int]] | None = None) -> list[Hit]:
+    outside = ctx.global_outside
+    hits = pattern_hits(ctx.index, signals, ranges, outside) + heading_hits(
+        ctx.index, signals, ranges, outside
+    )
+    for clause_type in signals.clauses:
+        hits.extend(
+            h for h in ctx.clause_hits.get(clause_type, []) if ranges is None or _inside(ranges, h.start)
+        )
+    return sorted(set(hits), key=lambda h: (h.start, h.via))
+
+
+def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= offset < b for a, b in ranges)
+
+
+def scope_of(index: DocumentIndex, hits: list[Hit]) -> list[tuple[int, int]]:
+    """Where an element's details are expected: the clause around each hit (or a few sentences)."""
+    ranges: list[tuple[int, int]] = []
+    for hit in hits:
+        i = index.sentence_at(hit.start)
+        section = index.sentences[i].section if i is not None else None
+        chosen = None
+        for candidate in index.ancestry(section):
+            size = candidate.end - candidate.start
+            if size > _SCOPE_MAX:
+                break
+            chosen = candidate
+            if size >= _SCOPE_MIN:
+                break
+        if chosen is not None:
+            ranges.append((chosen.start, chosen.end))
+        if i is not None:
+            lo = index.sentences[max(0, i - _SENTENCES_AROUND)].start
+            hi = index.sentences[min(len(index.sentences) - 1, i + _SENTENCES_AROUND)].end
+            ranges.append((lo, hi))
+        ranges.append((hit.start, hit.end))
+    return _merge(ranges)
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _values(ctx: Context, requirement: Requirement, hits: list[Hit]) -> list[tuple[FoundValue, Hit]]:
+    check = VALUE_CHECKS[requirement.value] if requirement.value else None
+    if check is None:
+        return []
+    found: list[tuple[FoundValue, Hit]] = []
+    for hit in hits:
+        sentence = ctx.index.text[hit.start : hit.end]
+        found.extend((value, hit) for value in check(sentence))
+    return found
+
+
+def _meets(
+    value: FoundValue, requirement: Requirement, thresholds: Mapping[str, float]
+) -> tuple[bool, str | None]:
+    policy = requirement.policy
+    if policy is None or policy.op == "present":
+        return True, None
+    limit = thresholds.get(policy.param, policy.default)
+    if limit is None or value.number is None:
+        return True, None
+    expected = f"{policy.op} {limit:g}{policy.unit}"
+    ok = value.number >= limit if policy.op == ">=" else value.number <= limit
+    return ok, expected
+
+
+def evaluate_requirement(
+    ctx: Context, rule: ElementRule, requirement: Requirement, scope: list[tuple[int, int]]
+) -> RequirementResult:
+    signals = ctx.compiled(rule.id, requirement.detect)
+    ranges = None if requirement.detect.scope == "document" else scope
+    hits = detect(ctx, signals, ranges) if not signals.empty else []
+    evidence = tuple(hit_evidence(ctx.index, h) for h in hits[:MAX_EVIDENCE])
+    met, value_text, expected = bool(hits), None, None
+    if requirement.value:
+        values = _values(ctx, requirement, hits)
+        met = bool(values)
+        if values:
+            judged = [(v, h, *_meets(v, requirement, ctx.thresholds)) for v, h in values]
+            value, hit, ok, expected = min(judged, key=lambda item: item[2])  # a failing value wins
+            met, value_text = ok, value.display
+            evidence = (hit_evidence(ctx.index, hit),)
+    return RequirementResult(
+        id=requirement.id,
+        title=requirement.title,
+        met=met,
+        evidence=evidence if met or value_text else (),
+        value=value_text,
+        expected=expected,
+        ask=None if met else requirement.ask,
+    )
+
+
+def evaluate_wording(
+    ctx: Context, rule: ElementRule, scope: list[tuple[int, int]]
+) -> tuple[WordingResult, ...]:
+    results: list[WordingResult] = []
+    by_id = {w.id: w for w in ctx.rules.wording}
+    for wording_id in rule.wording:
+        wording = by_id[wording_id]
+        signals = ctx.compiled(wording.id, wording.detect)
+        hits = pattern_hits(ctx.index, signals, scope)
+        if hits:
+            results.append(
+                WordingResult(
+                    id=wording.id,
+                    title=wording.title,
+                    reason=wording.reason,
+                    ask=wording.ask,
+                    evidence=hit_evidence(ctx.index, hits[0]),
+                )
+            )
+    return tuple(results)
+
+
+def evaluate_element(ctx: Context, rule: ElementRule) -> ElementResult:
+    hits = detect(ctx, ctx.compiled(rule.id, rule.detect))
+    if not hits:
+        return ElementResult(
+            id=rule.id, pillar=rule.pillar, title=rule.title, status="missing", severity=rule.severity,
+            evidence=(), requirements=tuple(
+                RequirementResult(id=r.id, title=r.title, met=False, ask=r.ask) for r in rule.requirements
+            ), why=rule.why, ask=rule.ask,
+        )  # fmt: skip
+    scope = scope_of(ctx.index, hits)
+    requirements = tuple(evaluate_requirement(ctx, rule, r, scope) for r in rule.requirements)
+    wording = evaluate_wording(ctx, rule, scope)
+    quality = {r.id for r in rule.requirements if r.counts_for_quality}
+    unmet = [r for r in requirements if not r.met and r.id in quality]
+    weak = bool(unmet or wording)
+    asks = [r.ask for r in unmet if r.ask] + [w.ask for w in wording]
+    return ElementResult(
+        id=rule.id,
+        pillar=rule.pillar,
+        title=rule.title,
+        status="weak" if weak else "present",
+        severity=rule.severity,
+        evidence=_best_evidence(ctx.index, hits),
+        requirements=requirements,
+        wording=wording,
+        why=rule.why,
+        ask=" ".join(asks) if asks else None,
+    )
+
+
+def _best_evidence(index: DocumentIndex, hits: list[Hit]) -> tuple[Evidence, ...]:
+    """Headings first (they show where the provision lives), then pattern hits, in document order."""
+    ordered = sorted(hits, key=lambda h: (h.via != "heading", h.start))
+    seen: set[int] = set()
+    chosen: list[Evidence] = []
+    for hit in ordered:
+        if hit.start in seen:
+            continue
+        seen.add(hit.start)
+        chosen.append(hit_evidence(index, hit))
+        if len(chosen) == MAX_EVIDENCE:
+            break
+    return tuple(sorted(chosen, key=lambda e: e.start))
+
+
+def evaluate_clauses(
+    index: DocumentIndex, rules: RuleSet
+) -> tuple[dict[str, list[Hit]], tuple[ClauseResult, ...]]:
+    """Detect every clause type (CUAD categories); blueprint elements may reuse the hits."""
+    outside = global_outside(rules)
+    hits_by_type: dict[str, list[Hit]] = {}
+    results: list[ClauseResult] = []
+    for rule in rules.clauses:
+        signals = compile_signals(
+            rule.detect, rules.blueprint.macros, rules.sources.get(rule.id, Path(rule.id))
+        )
+        hits = pattern_hits(index, signals, None, outside) + heading_hits(index, signals, None, outside)
+        hits.sort(key=lambda h: h.start)
+        hits_by_type[rule.id] = hits
+        if not hits:
+            continue
+        value = _clause_value(index, rule.value, hits)
+        evidence = tuple(hit_evidence(index, h) for h in hits[:MAX_EVIDENCE])
+        results.append(
+            ClauseResult(
+                type=rule.id, cuad_category=rule.cuad, title=rule.title, value=value, evidence=evidence
+            )
+        )
+    return hits_by_type, tuple(results)
+
+
+def _clause_value(index: DocumentIndex, check_name: str | None, hits: list[Hit]) -> str | None:
+    check = VALUE_CHECKS.get(check_name) if check_name else None
+    if check is None:
+        return None
+    for hit in hits:
+        values = check(index.text[hit.start : hit.end])
+        if values:
+            return values[0].display
+    return None

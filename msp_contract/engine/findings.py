@@ -1,0 +1,122 @@
+"""From element results to findings (what a reviewer acts on) and the report summary."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+
+from ..config import Config
+from ..report import ElementResult, Evidence, Finding, PillarSummary, Summary
+
+_LOWER = {"error": "warning", "warning": "info", "info": "info"}
+
+
+def fingerprint(rule: str, document_sha: str, evidence: Iterable[Evidence]) -> str:
+    """Stable id of a finding: rule + normalized quote, never line numbers or offsets.
+
+    Absence findings have no quote; they are keyed on the rule and the document content hash, so a
+    waiver for "no DR clause in this contract" survives re-runs but not a different contract.
+    """
+    quote = next((e.quote for e in evidence), "")
+    normalized = re.sub(r"\W+", " ", quote.lower()).strip()
+    key = f"{rule}\x00{normalized or document_sha}"
+    return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+def _severity(config: Config, rule: str, element: str, default: str) -> str:
+    return config.severity.get(rule, config.severity.get(element, default))
+
+
+def element_findings(result: ElementResult, document_sha: str, config: Config) -> list[Finding]:
+    findings: list[Finding] = []
+
+    def add(
+        rule: str, kind: str, severity: str, message: str, ask: str, evidence: tuple[Evidence, ...]
+    ) -> None:
+        findings.append(
+            Finding(
+                fingerprint=fingerprint(rule, document_sha, evidence),
+                rule=rule,
+                element=result.id,
+                kind=kind,  # type: ignore[arg-type]
+                severity=_severity(config, rule, result.id, severity),  # type: ignore[arg-type]
+                message=message,
+                why=result.why,
+                ask=ask,
+                evidence=evidence,
+            )
+        )
+
+    if result.status == "missing":
+        add(
+            result.id,
+            "missing",
+            result.severity,
+            f"{result.title}: not found in the contract.",
+            result.ask or "",
+            (),
+        )
+        return findings
+    lower = _LOWER[result.severity]
+    for req in result.requirements:
+        if req.met:
+            continue
+        rule = f"{result.id}.{req.id}"
+        if req.value and req.expected:
+            message = f"{result.title}: {req.title} is {req.value}, policy requires {req.expected}."
+            add(
+                rule,
+                "policy",
+                result.severity if result.severity != "info" else "warning",
+                message,
+                req.ask or "",
+                req.evidence,
+            )
+        else:
+            add(
+                rule,
+                "requirement",
+                lower,
+                f"{result.title}: {req.title.lower()} not specified.",
+                req.ask or "",
+                req.evidence or result.evidence[:1],
+            )
+    for wording in result.wording:
+        add(
+            f"wording.{wording.id}",
+            "wording",
+            lower,
+            f"{result.title}: {wording.title} — {wording.reason}",
+            wording.ask,
+            (wording.evidence,),
+        )
+    return findings
+
+
+def summarize(elements: Iterable[ElementResult], findings: Iterable[Finding]) -> Summary:
+    elements = list(elements)
+    pillars: dict[str, PillarSummary] = {}
+    for pillar in sorted({e.pillar for e in elements}):
+        members = [e for e in elements if e.pillar == pillar]
+        pillars[str(pillar)] = PillarSummary(
+            present=sum(e.status == "present" for e in members),
+            weak=sum(e.status == "weak" for e in members),
+            missing=sum(e.status == "missing" for e in members),
+        )
+    counts = {"error": 0, "warning": 0, "info": 0}
+    suppressed = 0
+    for finding in findings:
+        if finding.suppressed:
+            suppressed += 1
+        else:
+            counts[finding.severity] += 1
+    return Summary(
+        elements=len(elements),
+        present=sum(e.status == "present" for e in elements),
+        weak=sum(e.status == "weak" for e in elements),
+        missing=sum(e.status == "missing" for e in elements),
+        pillars=pillars,
+        findings=counts,
+        suppressed=suppressed,
+    )

@@ -1,0 +1,168 @@
+"""The review report: a versioned, frozen pydantic model and its JSON schema.
+
+The JSON shape is public (benchmarks and users' scripts read it); bump ``SCHEMA_VERSION`` on any
+incompatible change and regenerate ``schemas/report.schema.json`` with ``python -m msp_contract.report``.
+Nothing time-dependent lives inside the report, so the same input and rules give byte-identical JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+SCHEMA_VERSION = "1.0"
+Severity = Literal["error", "warning", "info"]
+Status = Literal["present", "weak", "missing"]
+FindingKind = Literal["missing", "requirement", "wording", "policy", "input"]
+SEVERITY_ORDER: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Evidence(_Frozen):
+    """Self-contained evidence: readable, and checkable, without the source file."""
+
+    quote: str  # verbatim text[start:end]
+    page: int  # 1-based page where the quote starts
+    section: str | None  # citation of the enclosing numbered clause, e.g. "12.3(b)"
+    heading: str | None = None  # heading of the enclosing section, e.g. "Service Credits"
+    start: int
+    end: int
+    bbox: tuple[float, float, float, float] | None = None  # PDF: first line of the quote, in points
+
+
+class RequirementResult(_Frozen):
+    id: str
+    title: str
+    met: bool
+    evidence: tuple[Evidence, ...] = ()
+    value: str | None = None  # the value found, when the requirement measures one ("99.5% per month")
+    expected: str | None = None  # the policy it was checked against (">= 99.9%")
+    ask: str | None = None  # what to ask for when unmet
+
+
+class WordingResult(_Frozen):
+    id: str
+    title: str
+    reason: str
+    ask: str
+    evidence: Evidence
+
+
+class ElementResult(_Frozen):
+    id: str
+    pillar: int
+    title: str
+    status: Status
+    severity: Severity
+    evidence: tuple[Evidence, ...]
+    requirements: tuple[RequirementResult, ...]
+    wording: tuple[WordingResult, ...] = ()
+    why: str
+    ask: str | None = None  # what to ask the provider for; None when the element is well defined
+
+
+class ClauseResult(_Frozen):
+    type: str  # e.g. "termination_for_convenience"
+    cuad_category: str  # e.g. "Termination For Convenience"
+    title: str
+    value: str | None = None  # normalized value, e.g. "90 days", "New York"
+    evidence: tuple[Evidence, ...]
+
+
+class Finding(_Frozen):
+    fingerprint: str  # stable across runs and line shifts: waivers and baselines key on it
+    rule: str  # "disaster_recovery", "sla_availability.measurement_window", "wording.effort_qualifier"
+    element: str | None
+    kind: FindingKind
+    severity: Severity
+    message: str
+    why: str
+    ask: str
+    evidence: tuple[Evidence, ...] = ()
+    suppressed: bool = False
+    suppression: str | None = None  # why (waiver reason, baseline)
+
+
+class DocumentInfo(_Frozen):
+    path: str
+    format: str
+    pages: int
+    sha256: str
+    has_unresolved_revisions: bool = False
+    warnings: tuple[str, ...] = ()
+
+
+class ToolInfo(_Frozen):
+    name: str = "msp-contract"
+    version: str
+    blueprint: str
+    blueprint_version: str
+    rules_digest: str
+
+
+class PillarSummary(_Frozen):
+    present: int
+    weak: int
+    missing: int
+
+
+class Summary(_Frozen):
+    elements: int
+    present: int
+    weak: int
+    missing: int
+    pillars: dict[str, PillarSummary]
+    findings: dict[str, int]  # unsuppressed findings by severity
+    suppressed: int = 0
+
+
+class Report(_Frozen):
+    schema_version: str = SCHEMA_VERSION
+    tool: ToolInfo
+    document: DocumentInfo
+    elements: tuple[ElementResult, ...]
+    clauses: tuple[ClauseResult, ...]
+    findings: tuple[Finding, ...]
+    summary: Summary
+    key_terms: dict[str, Any] = {}
+    sla_table: tuple[dict[str, Any], ...] = ()
+
+    def element(self, element_id: str) -> ElementResult:
+        return next(e for e in self.elements if e.id == element_id)
+
+    def statuses(self) -> dict[str, Status]:
+        return {e.id: e.status for e in self.elements}
+
+    def exit_code(self, fail_on: str = "error") -> int:
+        """0 when no unsuppressed finding is at or above ``fail_on`` ('never' always gives 0), else 1."""
+        if fail_on == "never":
+            return 0
+        floor = SEVERITY_ORDER[fail_on]
+        return int(any(SEVERITY_ORDER[f.severity] >= floor for f in self.findings if not f.suppressed))
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.model_dump(mode="json"), indent=indent, ensure_ascii=False, sort_keys=False)
+
+    def __repr__(self) -> str:
+        s = self.summary
+        return (
+            f"<Report {Path(self.document.path).name}: {s.present} present, {s.weak} weak, "
+            f"{s.missing} missing of {s.elements} elements>"
+        )
+
+
+def json_schema() -> dict[str, Any]:
+    schema = Report.model_json_schema()
+    schema["$id"] = f"https://msp-contract.dev/schemas/report-{SCHEMA_VERSION}.schema.json"
+    schema["title"] = f"msp-contract report v{SCHEMA_VERSION}"
+    return schema
+
+
+if __name__ == "__main__":  # python -m msp_contract.report > schemas/report.schema.json
+    print(json.dumps(json_schema(), indent=2, sort_keys=True))

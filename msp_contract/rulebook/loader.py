@@ -1,0 +1,170 @@
+"""Load and validate a rules folder: ``blueprint.yaml`` + ``elements/``, ``clauses/``, ``wording/``.
+
+Errors name the file and the line of the offending key (YAML node marks are kept for that purpose).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from ..errors import RuleFileError
+from .patterns import compile_signals
+from .schema import BlueprintFile, ClauseRule, ElementRule, Wording
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    blueprint: BlueprintFile
+    elements: tuple[ElementRule, ...]
+    clauses: tuple[ClauseRule, ...]
+    wording: tuple[Wording, ...]
+    sources: dict[str, Path] = field(default_factory=dict, compare=False)  # rule id -> file
+    digest: str = ""  # sha256 of the rule files: reports say exactly which rules ran
+
+    def element(self, element_id: str) -> ElementRule:
+        return next(e for e in self.elements if e.id == element_id)
+
+
+def default_rules_dir() -> Path:
+    """The packaged rules (wheel) or the repository's top-level ``rules/`` (editable install)."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "_rules", here.parent / "rules"):
+        if (candidate / "blueprint.yaml").is_file():
+            return candidate
+    raise RuleFileError(here / "_rules", "default rules not found: the installation is incomplete")
+
+
+def _line_of(node: yaml.Node | None, loc: Iterable[int | str]) -> int | None:
+    """1-based line of the YAML node at pydantic error location ``loc``."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if k.value == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            match = node.value[key]
+        else:
+            match = None
+        if match is None:
+            break
+        node, line = match, match.start_mark.line + 1
+    return line
+
+
+def _read_model(path: Path, model: type[M]) -> M:
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data: Any = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise RuleFileError(
+            path, f"invalid YAML: {getattr(exc, 'problem', exc)}", mark.line + 1 if mark else None
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(path, f"cannot read: {exc}") from exc
+    if not isinstance(data, dict):
+        raise RuleFileError(path, "a rule file must be a YAML mapping", 1)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise RuleFileError(path, f"{where}: {first['msg']}", _line_of(node, first["loc"])) from None
+
+
+def _read_folder(folder: Path, model: type[M]) -> list[tuple[M, Path]]:
+    if not folder.is_dir():
+        return []
+    return [(_read_model(path, model), path) for path in sorted(folder.glob("*.yaml"))]
+
+
+def _digest(paths: Iterable[Path]) -> str:
+    sha = hashlib.sha256()
+    for path in sorted(paths):
+        sha.update(path.name.encode())
+        sha.update(path.read_bytes())
+    return sha.hexdigest()[:16]
+
+
+def load_rules(folder: str | Path | None = None) -> RuleSet:
+    """Load a rules folder (the default blueprint when ``folder`` is None) and validate every pattern."""
+    root = Path(folder) if folder is not None else default_rules_dir()
+    blueprint_path = root / "blueprint.yaml"
+    if not blueprint_path.is_file():
+        raise RuleFileError(root, "not a rules folder: blueprint.yaml is missing")
+    blueprint = _read_model(blueprint_path, BlueprintFile)
+    base = load_rules(None) if blueprint.extends == "default" else None
+    elements = _read_folder(root / "elements", ElementRule)
+    clauses = _read_folder(root / "clauses", ClauseRule)
+    wording = _read_folder(root / "wording", Wording)
+    sources = {rule.id: path for rule, path in [*elements, *clauses, *wording]}
+    ruleset = _merge(base, blueprint, elements, clauses, wording, sources)
+    _validate(ruleset)
+    files = [blueprint_path, *sources.values()]
+    digest = _digest(files) if base is None else _digest([*files, *base.sources.values()])
+    return RuleSet(
+        ruleset.blueprint, ruleset.elements, ruleset.clauses, ruleset.wording, ruleset.sources, digest
+    )
+
+
+def _merge(
+    base: RuleSet | None,
+    blueprint: BlueprintFile,
+    elements: list[tuple[ElementRule, Path]],
+    clauses: list[tuple[ClauseRule, Path]],
+    wording: list[tuple[Wording, Path]],
+    sources: dict[str, Path],
+) -> RuleSet:
+    """Own rules override same-id base rules; ``drop`` removes ids; element order follows the blueprint."""
+    dropped = set(blueprint.drop)
+
+    def combine(own: list[tuple[Any, Path]], inherited: tuple[Any, ...]) -> dict[str, Any]:
+        merged = {rule.id: rule for rule in inherited if rule.id not in dropped}
+        merged.update({rule.id: rule for rule, _ in own if rule.id not in dropped})
+        return merged
+
+    element_map = combine(elements, base.elements if base else ())
+    order = list(blueprint.elements) or ([e.id for e in base.elements] if base else sorted(element_map))
+    order = [e for e in order if e in element_map] + [e for e in element_map if e not in order]
+    pillars = {**(base.blueprint.pillars if base else {}), **blueprint.pillars}
+    macros = {**(base.blueprint.macros if base else {}), **blueprint.macros}
+    merged_blueprint = blueprint.model_copy(
+        update={"pillars": pillars, "macros": macros, "elements": tuple(order)}
+    )
+    all_sources = {**(base.sources if base else {}), **sources}
+    return RuleSet(
+        merged_blueprint,
+        tuple(element_map[e] for e in order),
+        tuple(combine(clauses, base.clauses if base else ()).values()),
+        tuple(combine(wording, base.wording if base else ()).values()),
+        all_sources,
+    )
+
+
+def _validate(ruleset: RuleSet) -> None:
+    """Cross-file checks: unique ids, references resolve, every pattern compiles."""
+    clause_ids = {c.id for c in ruleset.clauses}
+    wording_ids = {w.id for w in ruleset.wording}
+    macros = ruleset.blueprint.macros
+    for element in ruleset.elements:
+        path = ruleset.sources.get(element.id, Path(element.id))
+        for ref in element.wording:
+            if ref not in wording_ids:
+                raise RuleFileError(path, f"wording '{ref}' is not defined in wording/")
+        signal_sets = [element.detect, *(r.detect for r in element.requirements)]
+        for signals in signal_sets:
+            for ref in signals.clauses:
+                if ref not in clause_ids:
+                    raise RuleFileError(path, f"clause type '{ref}' is not defined in clauses/")
+            compile_signals(signals, macros, path)
+    for rule in (*ruleset.clauses, *ruleset.wording):
+        compile_signals(rule.detect, macros, ruleset.sources.get(rule.id, Path(rule.id)))

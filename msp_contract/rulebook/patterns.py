@@ -1,0 +1,100 @@
+"""Compile rule patterns safely: macros expanded, case-insensitive, and bounded in time.
+
+Rule files may come from users, so patterns run on the ``regex`` engine with a per-call timeout: a
+catastrophically backtracking pattern fails loudly with a RuleFileError instead of hanging a CI job.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from ..errors import RuleFileError
+from .schema import Signals
+
+MATCH_TIMEOUT_SECONDS = 2.0
+_MACRO = regex.compile(r"\{([a-z_]+)\}")
+_FLAGS = regex.IGNORECASE | regex.VERSION0
+
+
+@dataclass(frozen=True)
+class CompiledSignals:
+    any: tuple[regex.Pattern[str], ...]
+    all: tuple[regex.Pattern[str], ...]
+    not_: tuple[regex.Pattern[str], ...]
+    headings: tuple[regex.Pattern[str], ...]
+    outside: tuple[regex.Pattern[str], ...]
+    clauses: tuple[str, ...]
+    negation: bool
+    scope: str
+
+    @property
+    def empty(self) -> bool:
+        return not (self.any or self.headings or self.clauses)
+
+
+def expand_macros(pattern: str, macros: dict[str, str], path: Path) -> str:
+    def substitute(match: regex.Match[str]) -> str:
+        name = match.group(1)
+        if name not in macros:
+            raise RuleFileError(path, f"unknown macro {{{name}}} in pattern {pattern!r}")
+        return f"(?:{macros[name]})"
+
+    for _ in range(3):  # macros may use macros, a few levels deep
+        pattern = _MACRO.sub(substitute, pattern)
+    return pattern
+
+
+@functools.lru_cache(maxsize=4096)
+def _compile(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern, _FLAGS)
+
+
+def compile_pattern(pattern: str, macros: dict[str, str], path: Path) -> regex.Pattern[str]:
+    expanded = expand_macros(pattern, macros, path)
+    try:
+        return _compile(expanded)
+    except regex.error as exc:
+        raise RuleFileError(path, f"invalid pattern {pattern!r}: {exc}") from None
+
+
+def compile_signals(signals: Signals, macros: dict[str, str], path: Path) -> CompiledSignals:
+    def many(patterns: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
+        return tuple(compile_pattern(p, macros, path) for p in patterns)
+
+    return CompiledSignals(
+        any=many(signals.any),
+        all=many(signals.all),
+        not_=many(signals.not_),
+        headings=many(signals.headings),
+        outside=many(signals.outside),
+        clauses=signals.clauses,
+        negation=signals.negation,
+        scope=signals.scope,
+    )
+
+
+def search(
+    pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> regex.Match[str] | None:
+    """``pattern.search`` with the rule time bound; a timeout is a rule defect, reported as such."""
+    try:
+        return pattern.search(
+            text, pos, len(text) if endpos is None else endpos, timeout=MATCH_TIMEOUT_SECONDS
+        )
+    except TimeoutError:
+        raise RuleFileError(
+            "<rules>", f"pattern {pattern.pattern!r} timed out (catastrophic backtracking?)"
+        ) from None
+
+
+def finditer(pattern: regex.Pattern[str], text: str) -> list[regex.Match[str]]:
+    try:
+        return list(pattern.finditer(text, timeout=MATCH_TIMEOUT_SECONDS))
+    except TimeoutError:
+        raise RuleFileError(
+            "<rules>", f"pattern {pattern.pattern!r} timed out (catastrophic backtracking?)"
+        ) from None

@@ -1,0 +1,121 @@
+"""Pydantic models of the rule files in ``rules/``: the boundary where YAML becomes typed rules.
+
+A rule file names only signals (regexes, heading patterns, clause types) and value checks from a closed set
+in code; everything is validated when the rules load, with errors that point to the file and line.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["error", "warning", "info"]
+Status = Literal["present", "weak", "missing"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Signals(_Strict):
+    """What counts as a match. Patterns are case-insensitive regexes matched inside one sentence.
+
+    ``{name}`` in a pattern expands to the macro of that name from ``rules/macros.yaml``.
+    """
+
+    any: tuple[str, ...] = ()  # a sentence matching any of these is a hit
+    all: tuple[str, ...] = ()  # ...provided it also matches every one of these
+    not_: tuple[str, ...] = Field((), alias="not")  # ...and none of these
+    headings: tuple[str, ...] = ()  # a section whose heading matches is a hit (if it has a body)
+    clauses: tuple[str, ...] = ()  # detected clause types (rules/clauses) that count as hits
+    outside: tuple[str, ...] = ()  # headings of sections where hits do not count (e.g. force majeure)
+    negation: bool = True  # drop hits preceded in their clause by "no", "not", "without"...
+    scope: Literal["element", "document"] = "element"  # requirements: where to look
+
+
+class Policy(_Strict):
+    """A threshold a found value must satisfy; ``param`` is the config key users override."""
+
+    param: str
+    op: Literal[">=", "<=", "present"]
+    default: float | None = None
+    unit: str = ""
+
+
+class Requirement(_Strict):
+    id: str  # a well_defined_attributes name of the checklist
+    title: str
+    detect: Signals = Signals()
+    value: str | None = None  # name of a value check (msp_contract.valuechecks.VALUE_CHECKS)
+    policy: Policy | None = None
+    ask: str
+    counts_for_quality: bool = True  # False: reported, but does not make the element weak
+
+
+class WordingExample(_Strict):
+    name: str
+    expect: Literal["match", "no_match"]
+    text: str
+
+
+class Wording(_Strict):
+    """A vague or provider-favourable phrasing (rules/wording/*.yaml)."""
+
+    id: str
+    title: str
+    severity: Severity = "warning"
+    detect: Signals
+    reason: str
+    ask: str
+    examples: tuple[WordingExample, ...] = ()
+
+
+class ElementExample(_Strict):
+    name: str
+    expect: Status
+    text: str
+    met: tuple[str, ...] = ()  # requirement ids that must be met
+    unmet: tuple[str, ...] = ()  # requirement ids that must be unmet
+
+
+class ElementRule(_Strict):
+    id: str
+    pillar: Literal[1, 2, 3]
+    title: str
+    severity: Severity = "error"  # severity of the finding when the element is missing
+    why: str  # why it matters to the buyer, one or two sentences
+    ask: str  # what to ask the provider for when it is missing
+    detect: Signals
+    requirements: tuple[Requirement, ...] = ()
+    wording: tuple[str, ...] = ()  # ids of rules/wording entries that make this element weak
+    references: tuple[str, ...] = ()  # frameworks that require it
+    examples: tuple[ElementExample, ...] = ()
+
+
+class ClauseExample(_Strict):
+    name: str
+    expect: Literal["present", "absent"]
+    text: str
+    value: str | None = None
+
+
+class ClauseRule(_Strict):
+    id: str  # e.g. termination_for_convenience
+    cuad: str  # CUAD category name, e.g. "Termination For Convenience"
+    title: str
+    detect: Signals
+    value: str | None = None  # value check giving a normalized value ("90 days", "New York")
+    examples: tuple[ClauseExample, ...] = ()
+
+
+class BlueprintFile(_Strict):
+    name: str
+    version: str
+    description: str = ""
+    pillars: dict[int, str] = {}
+    elements: tuple[str, ...] = ()  # element ids in report order
+    macros: dict[str, str] = {}
+    outside: tuple[str, ...] = ()  # headings where no element hit counts (e.g. force majeure), for every rule
+    extends: Literal["default"] | None = None  # a user's blueprint may build on the default one
+    drop: tuple[str, ...] = ()  # element, clause or wording ids removed from what it extends

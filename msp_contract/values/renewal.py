@@ -1,0 +1,273 @@
+"""Term, renewal and notice periods: the clock of the deal.
+
+``term_and_renewal`` reads the initial term, the renewal term ("successive one (1) year periods"), whether
+renewal is automatic and how much notice stops it. ``notice_periods`` classifies every "N days' notice" by
+purpose, and refuses durations that are payment terms ("payable within 30 days of invoice").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ._text import sentence_spans
+from .durations import Duration, find_durations
+
+NoticePurpose = Literal[
+    "non_renewal", "termination_for_convenience", "termination_for_breach", "cure_period", "termination", "other"
+]
+
+_RENEW = re.compile(
+    r"\b(?:renew(?:s|ed|al|als|ing)?|extend(?:s|ed)?|extension|continue(?:s|d)?\s+(?:automatically|thereafter|"
+    r"on\s+a|for|in\s+(?:full\s+)?(?:force|effect)\s+(?:thereafter|for))|thereafter)\b|\bmonth[\s-]+to[\s-]+month\b|"
+    r"\byear[\s-]+to[\s-]+year\b",
+    re.I,
+)
+_AUTO = re.compile(
+    r"\bautomatic(?:ally)?\b|\btacit(?:ly)?\b|\bmonth[\s-]+to[\s-]+month\b|\byear[\s-]+to[\s-]+year\b|"
+    r"\bunless\s+(?:either|one|a)\s+party\b|\bunless\s+(?:written\s+)?notice\b|\bcontinue\s+thereafter\b",
+    re.I,
+)
+# Renewal phrased without a number: "successive annual periods", "renewed tacitly every year".
+_IMPLICIT_PERIOD = re.compile(
+    r"\b(?P<year>annual(?:ly)?|yearly|each\s+year|every\s+year|year[\s-]+to[\s-]+year|per\s+annum|"
+    r"additional\s+year|further\s+year|one-year|one\s+year)\b|\b(?P<month>month[\s-]+to[\s-]+month|monthly)\b",
+    re.I,
+)
+_SUCCESSIVE = re.compile(
+    r"\b(?:successive|consecutive|subsequent\s+(?:\w+\s+){0,3}(?:periods|terms)|each\s+year|every\s+year|annually|"
+    r"annual\s+(?:periods|terms|renewals)|year[\s-]+to[\s-]+year|month[\s-]+to[\s-]+month|one\s+or\s+more|"
+    r"each\s+(?:renewal|anniversary)|on\s+each|yearly\s+basis|tacitly)\b",
+    re.I,
+)
+_SINGLE = re.compile(
+    r"\b(?:an|one|a|one\s+\(1\))\s+(?:additional|further|subsequent|extended|renewal|single)\b|"
+    r"\bfor\s+a\s+(?:period|term)\s+of\b|\bone\s+(?:\(1\)\s+)?(?:time|occasion)\b",
+    re.I,
+)
+_PLURAL_PERIOD = re.compile(r"^[\s\-()\d]*(?:\w+\s+)?(?:periods|terms|renewals|extensions|renewal\s+terms)\b", re.I)
+_PERPETUAL = re.compile(r"\b(?:unlimited\s+period|perpetual(?:ly)?|indefinite(?:ly)?|in\s+perpetuity)\b", re.I)
+_NOTICE_AFTER = re.compile(
+    r"^['’]?s?['’]?\s*(?:\(\s*\w+\s*\)\s*)?(?:prior|in\s+advance|advance|before|preceding|written\s+notice|"
+    r"notice|(?:of\s+)?(?:its\s+)?(?:written\s+)?notice)\b",
+    re.I,
+)
+_NOTICE_BEFORE = re.compile(r"(?:notice|notif\w*|upon|by\s+giving|providing)\W+(?:\w+\W+){0,4}$", re.I)
+_INITIAL = re.compile(
+    r"(?:initial\s+(?:\w+\s+)?(?:term|period)|term\s+of\s+this\s+agreement|commenc\w+|effective\s+date)\W+(?:\w+\W+){0,6}$",
+    re.I,
+)
+_NON_RENEWAL = re.compile(
+    r"\bnot\s+(?:to\s+)?(?:renew|extend)|\bnon[\s-]?renewal\b|\bnot\s+be\s+renewed\b|\bintention\s+to\s+terminate\b|"
+    r"\b(?:terminat\w+|cancel\w*)\b[^.;]{0,120}\b(?:end|expiration|expiry|expire)\b|\bunless\b[^.;]{0,80}\bnotice\b|"
+    r"\b(?:prior\s+to|before)\s+(?:the\s+)?(?:end|expiration|expiry)\b|\belects?\s+not\s+to\b|\bto\s+the\s+contrary\b",
+    re.I,
+)
+_PAYMENT = re.compile(r"\b(?:invoice[sd]?|payable|paid|payment|remit\w*|pay)\b", re.I)
+_CURE = re.compile(r"\b(?:cure[sd]?|remed(?:y|ied)|rectif\w+)\b", re.I)
+_BREACH = re.compile(r"\b(?:breach|default|fail(?:s|ure)?\s+to\s+perform)\b", re.I)
+_CONVENIENCE = re.compile(r"\b(?:convenience|for\s+any\s+reason|without\s+cause|at\s+any\s+time|for\s+no\s+reason)\b", re.I)
+_TERMINATE = re.compile(r"\b(?:terminat\w+|cancel\w*)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class NoticePeriod:
+    """A notice period and what it is for; ``text[start:end]`` is the sentence giving it."""
+
+    duration: Duration
+    purpose: NoticePurpose
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class TermAndRenewal:
+    """Initial term, renewal and non-renewal notice; spans are the sentences that state them."""
+
+    initial_term: Duration | None = None
+    renewal_term: Duration | None = None
+    renewal_successive: bool = False
+    renewal_perpetual: bool = False
+    auto_renewal: bool | None = None  # None: no renewal clause found
+    non_renewal_notice: Duration | None = None
+    renewal_span: tuple[int, int] | None = None
+    notice_span: tuple[int, int] | None = None
+    initial_span: tuple[int, int] | None = None
+
+
+def _is_notice(sentence: str, duration: Duration) -> bool:
+    """True for "ninety (90) days prior ..." / "upon 30 days notice": time given in advance, not a period."""
+    after = sentence[duration.end : duration.end + 40]
+    before = sentence[max(0, duration.start - 60) : duration.start]
+    return bool(_NOTICE_AFTER.match(after) or _NOTICE_BEFORE.search(before))
+
+
+def _renewal_duration(sentence: str, keyword_end: int) -> Duration | None:
+    """The renewal period after a renew/extend keyword: the first duration that is not a notice period,
+    else an implicit one ("annual periods", "month to month")."""
+    for duration in find_durations(sentence):
+        if duration.end <= keyword_end - 40 or _is_notice(sentence, duration):
+            continue
+        if duration.start < keyword_end - 12 and _INITIAL.search(sentence[: duration.start]):
+            continue  # "an initial term of five (5) years ... will renew": five years is the initial term
+        if duration.unit in {"days", "months", "years", "weeks"}:
+            return duration
+    implicit = _IMPLICIT_PERIOD.search(sentence, max(0, keyword_end - 40))
+    if implicit:
+        unit = "years" if implicit.group("year") else "months"
+        return Duration(1.0, unit, None, None, implicit.start(), implicit.end())
+    return None
+
+
+def _successive(sentence: str, keyword_start: int, duration: Duration) -> bool:
+    window = sentence[keyword_start : duration.end + 40]
+    if _SUCCESSIVE.search(window):
+        return True
+    if _SINGLE.search(sentence[keyword_start : duration.end]):
+        return False
+    if re.search(r"\b(?:periods|terms|renewals|extensions)\s+(?:\w+\s+){0,2}(?:of|each)\b", window, re.I):
+        return True
+    return bool(_PLURAL_PERIOD.match(sentence[duration.end : duration.end + 30]))
+
+
+def _renewal_sentences(text: str) -> list[tuple[int, int, re.Match[str]]]:
+    """Sentences that renew or extend the agreement, with the keyword that makes them one."""
+    found = []
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        keyword = _RENEW.search(sentence)
+        if keyword and re.search(r"\b(?:agreement|term|contract|period|this)\b", sentence, re.I):
+            found.append((start, end, keyword))
+    return found
+
+
+def _score(sentence: str) -> int:
+    """Prefer sentences that are plainly renewal clauses over passing mentions of "renewal"."""
+    score = 0
+    if _AUTO.search(sentence):
+        score += 2
+    if re.search(r"\b(?:renew(?:ed|al)?|extend(?:ed)?)\s+(?:\w+\s+){0,3}for\b", sentence, re.I):
+        score += 2
+    if re.search(r"\brenewal\s+(?:term|period)\b|\bextension\s+(?:term|period)\b", sentence, re.I):
+        score += 1
+    if re.search(r"\b(?:licen[cs]e|lease|patent|insurance|registration|permit|visa|exclusiv\w+)\b", sentence, re.I):
+        score -= 2
+    return score
+
+
+def term_and_renewal(text: str) -> TermAndRenewal:
+    """The contract's term and renewal mechanics (see module docstring)."""
+    best: tuple[int, int, int, int, Duration | None, bool, bool] | None = None
+    for start, end, keyword in _renewal_sentences(text):
+        sentence = text[start:end]
+        renewal_keywords = list(_RENEW.finditer(sentence))
+        perpetual = bool(_PERPETUAL.search(sentence, keyword.start()))
+        duration = None
+        for match in renewal_keywords:
+            duration = _renewal_duration(sentence, match.end())
+            if duration is not None:
+                keyword = match
+                break
+        if duration is None and not perpetual:
+            continue
+        successive = duration is not None and _successive(sentence, keyword.start(), duration)
+        score = _score(sentence)
+        if best is None or score > best[0]:
+            best = (score, start, end, keyword.start(), duration, successive, perpetual)
+    initial, initial_span = _initial_term(text)
+    if best is None:
+        notice = _non_renewal_notice(text, [])
+        return TermAndRenewal(initial_term=initial, initial_span=initial_span,
+                              non_renewal_notice=notice[0] if notice else None,
+                              notice_span=notice[1] if notice else None)
+    _, start, end, _, duration, successive, perpetual = best
+    sentence = text[start:end]
+    shifted = None
+    if duration is not None:
+        shifted = Duration(duration.value, duration.unit, duration.business, duration.qualifier,
+                           duration.start + start, duration.end + start, duration.max_value)
+    notice = _non_renewal_notice(text, [(start, end)])
+    return TermAndRenewal(
+        initial_term=initial,
+        renewal_term=shifted,
+        renewal_successive=successive,
+        renewal_perpetual=perpetual and duration is None or bool(re.search(r"unlimited\s+period", sentence, re.I)),
+        auto_renewal=bool(_AUTO.search(sentence)),
+        non_renewal_notice=notice[0] if notice else None,
+        renewal_span=(start, end),
+        notice_span=notice[1] if notice else None,
+        initial_span=initial_span,
+    )
+
+
+def _initial_term(text: str) -> tuple[Duration | None, tuple[int, int] | None]:
+    pattern = re.compile(
+        r"\b(?:initial\s+(?:\w+\s+)?term|term\s+of\s+this\s+agreement|(?:shall|will)\s+(?:continue|remain)\s+in\s+"
+        r"(?:full\s+)?(?:force|effect)|commenc\w+)\b",
+        re.I,
+    )
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        keyword = pattern.search(sentence)
+        if not keyword:
+            continue
+        for duration in find_durations(sentence[keyword.start() :]):
+            offset = start + keyword.start()
+            if duration.unit in {"months", "years"} and not _is_notice(sentence[keyword.start() :], duration):
+                return Duration(duration.value, duration.unit, duration.business, duration.qualifier,
+                                duration.start + offset, duration.end + offset), (start, end)
+    return None, None
+
+
+def _non_renewal_notice(text: str, near: list[tuple[int, int]]) -> tuple[Duration, tuple[int, int]] | None:
+    """Notice needed to stop renewal: first in the renewal sentence or the two after it, then anywhere."""
+    spans = list(sentence_spans(text))
+    ordered: list[tuple[int, int]] = []
+    for start, end in near:
+        index = next((i for i, span in enumerate(spans) if span[0] >= start), None)
+        if index is not None:
+            ordered.extend(spans[index : index + 3])
+    for start, end in ordered + spans:
+        sentence = text[start:end]
+        if not _NON_RENEWAL.search(sentence) or _PAYMENT.search(sentence):
+            continue
+        for duration in find_durations(sentence):
+            if _is_notice(sentence, duration) or re.match(r"\s*(?:written\s+)?notice", sentence[duration.end :], re.I):
+                return Duration(duration.value, duration.unit, duration.business, duration.qualifier or "at_least",
+                                duration.start + start, duration.end + start, duration.max_value), (start, end)
+    return None
+
+
+def _purpose(sentence: str) -> NoticePurpose:
+    if _NON_RENEWAL.search(sentence) and re.search(r"renew|expir|end\s+of\s+the\s+(?:then|initial|current)", sentence, re.I):
+        return "non_renewal"
+    if _CURE.search(sentence):
+        return "cure_period"
+    if _TERMINATE.search(sentence) and _BREACH.search(sentence):
+        return "termination_for_breach"
+    if _TERMINATE.search(sentence) and _CONVENIENCE.search(sentence):
+        return "termination_for_convenience"
+    if _TERMINATE.search(sentence):
+        return "termination"
+    return "other"
+
+
+def notice_periods(text: str) -> tuple[NoticePeriod, ...]:
+    """Every notice (or cure) period, classified. Payment terms and response times are not notice periods."""
+    found: list[NoticePeriod] = []
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        if not re.search(r"\bnotice|notif|\bcure|\bremed", sentence, re.I):
+            continue
+        for duration in find_durations(sentence):
+            local = sentence[max(0, duration.start - 80) : duration.end + 60]
+            if _PAYMENT.search(local) and not re.search(r"notice", local, re.I):
+                continue  # "payable within 30 days of invoice"
+            if not (_is_notice(sentence, duration) or _CURE.search(local)):
+                continue
+            shifted = Duration(duration.value, duration.unit, duration.business, duration.qualifier,
+                               duration.start + start, duration.end + start, duration.max_value)
+            purpose = _purpose(local) if _CURE.search(local) else _purpose(sentence)
+            found.append(NoticePeriod(shifted, purpose, start, end))
+    return tuple(found)
