@@ -24,15 +24,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from msp_contract.values.renewal import notice_periods, term_and_renewal  # noqa: E402
 from msp_contract.values.durations import Duration  # noqa: E402
 from msp_contract.values.law import governing_law  # noqa: E402
+from msp_contract.values.numbers import WORDS_PATTERN, format_number, words_to_number  # noqa: E402
 
 CUAD = Path(__file__).resolve().parents[2] / "shared" / "cuad"
 CATEGORIES = ("Renewal Term", "Notice Period To Terminate Renewal", "Governing Law")
 
 
-def cuad_duration(duration: Duration) -> str:
-    """CUAD writes '1 year', '30 days', '6 months': value and unit as drafted, twelve months read as a year."""
+def cuad_duration(duration: Duration, *, months_as_year: bool = False) -> str:
+    """CUAD writes '1 year', '30 days', '6 months': value and unit as drafted. Renewal answers read a
+    twelve-month renewal as '1 year'; notice answers keep '12 months'."""
     value, unit = duration.value, duration.unit
-    if unit == "months" and value == 12 and duration.max_value is None:
+    if months_as_year and unit == "months" and value == 12:
         value, unit = 1, "years"
     number = str(int(value)) if float(value).is_integer() else str(value)
     return f"{number} {unit if value != 1 else unit[:-1]}"
@@ -44,7 +46,9 @@ def predict_renewal(text: str) -> str | None:
         return "perpetual"
     if terms.renewal_term is None:
         return None
-    answer = cuad_duration(terms.renewal_term)
+    answer = cuad_duration(terms.renewal_term, months_as_year=True)
+    if terms.renewal_count:  # CUAD: "2 successive 10 years" for a limited number of renewals
+        return f"{terms.renewal_count} successive {answer}"
     return f"successive {answer}" if terms.renewal_successive else answer
 
 
@@ -74,7 +78,13 @@ PREDICTORS: dict[str, Callable[[str], str | None]] = {
 
 
 def _norm(answer: str) -> str:
-    return re.sub(r"\s+", " ", answer.strip().lower().replace("’", "'"))
+    """Case, spacing and CUAD's annotation slips: "three (3) years" = "3 years", "60) days" = "60 days",
+    "succesive"/"succsive" = "successive", "four" = "4". Applied to gold and prediction alike; never changes a value."""
+    text = re.sub(r"\s+", " ", answer.strip().lower().replace("’", "'"))
+    text = re.sub(r"\b[a-z-]+\s*\((\d+)\)", r"\1", text)
+    text = re.sub(r"(\d+)\)", r"\1", text)
+    text = re.sub(WORDS_PATTERN, lambda m: format_number(words_to_number(m.group(0)) or 0), text)
+    return re.sub(r"\bsuc+e?s+ive\b", "successive", text)
 
 
 def matches(predicted: str | None, gold: str) -> bool:

@@ -40,7 +40,7 @@ _EXACTLY = r"exactly|precisely|for\s+a\s+(?:period|term)\s+of|period\s+of|term\s
 _DURATION = re.compile(
     rf"(?:(?P<qual>{_AT_MOST}|{_AT_LEAST}|{_EXACTLY})\s+(?:the\s+|a\s+|an\s+)?)?"
     rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+|(?P<lo2>{_NUM}){_RANGE_SEP}(?=[^\s]))?"
-    rf"(?P<num>{_NUM})(?:\s*\(\s*\d+\s*\))?[\s-]*\)?[\s-]*{_KIND}(?P<unit>{_UNIT})",
+    rf"(?P<num>{_NUM})(?:\s*\(\s*\d+\s*\))?[\s~-]*\)?[\s-]*{_KIND}(?P<unit>{_UNIT})",
     re.IGNORECASE,
 )
 _AFTER_PRIOR = re.compile(

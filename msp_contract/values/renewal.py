@@ -12,15 +12,17 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ._text import sentence_spans
-from .durations import Duration, find_durations
+from .durations import Duration, Unit, find_durations
+from .numbers import NUMBER_PATTERN, parse_number
 
 NoticePurpose = Literal[
     "non_renewal", "termination_for_convenience", "termination_for_breach", "cure_period", "termination", "other"
 ]
 
 _RENEW = re.compile(
-    r"\b(?:renew(?:s|ed|al|als|ing)?|extend(?:s|ed)?|extension|continue(?:s|d)?\s+(?:automatically|thereafter|"
-    r"on\s+a|for|in\s+(?:full\s+)?(?:force|effect)\s+(?:thereafter|for))|thereafter)\b|\bmonth[\s-]+to[\s-]+month\b|"
+    r"\b(?:renew(?:s|ed|al|als|ing)?|extend(?:s|ed)?|extensions?|automatically\s+continue|"
+    r"additional\s+(?:\w+\s+){0,2}(?:terms?|periods?)|continue(?:s|d)?\s+(?:automatically|thereafter|"
+    r"on\s+a|in\s+(?:full\s+)?(?:force|effect)\s+thereafter))\b|\bmonth[\s-]+to[\s-]+month\b|"
     r"\byear[\s-]+to[\s-]+year\b",
     re.I,
 )
@@ -38,7 +40,7 @@ _IMPLICIT_PERIOD = re.compile(
 _SUCCESSIVE = re.compile(
     r"\b(?:successive|consecutive|subsequent\s+(?:\w+\s+){0,3}(?:periods|terms)|each\s+year|every\s+year|annually|"
     r"annual\s+(?:periods|terms|renewals)|year[\s-]+to[\s-]+year|month[\s-]+to[\s-]+month|one\s+or\s+more|"
-    r"each\s+(?:renewal|anniversary)|on\s+each|yearly\s+basis|tacitly)\b",
+    r"each\s+(?:renewal|anniversary|subsequent|successive)|on\s+each|yearly\s+basis|tacitly|renewals)\b",
     re.I,
 )
 _SINGLE = re.compile(
@@ -46,6 +48,7 @@ _SINGLE = re.compile(
     r"\bfor\s+a\s+(?:period|term)\s+of\b|\bone\s+(?:\(1\)\s+)?(?:time|occasion)\b",
     re.I,
 )
+_BEFORE_KEYWORD = re.compile(r"[\s-]*(?:\w+[\s-]+){0,2}\w+", re.I)
 _PLURAL_PERIOD = re.compile(r"^[\s\-()\d]*(?:\w+\s+)?(?:periods|terms|renewals|extensions|renewal\s+terms)\b", re.I)
 _PERPETUAL = re.compile(r"\b(?:unlimited\s+period|perpetual(?:ly)?|indefinite(?:ly)?|in\s+perpetuity)\b", re.I)
 _NOTICE_AFTER = re.compile(
@@ -55,7 +58,12 @@ _NOTICE_AFTER = re.compile(
 )
 _NOTICE_BEFORE = re.compile(r"(?:notice|notif\w*|upon|by\s+giving|providing)\W+(?:\w+\W+){0,4}$", re.I)
 _INITIAL = re.compile(
-    r"(?:initial\s+(?:\w+\s+)?(?:term|period)|term\s+of\s+this\s+agreement|commenc\w+|effective\s+date)\W+(?:\w+\W+){0,6}$",
+    r"initial\s+(?:\w+\s+)?(?:term|period)\s+(?:of|shall\s+be|is|will\s+be)\s+(?:\w+\s+){0,3}$", re.I
+)
+# "for two years from the date hereof": a period counted from signature is the initial term.
+_FROM_START = re.compile(
+    r"^\W*(?:from|after|commencing|following|beginning)\s+(?:the\s+|its\s+)?(?:date|effective|execution|"
+    r"commencement|signing|launch)",
     re.I,
 )
 _NON_RENEWAL = re.compile(
@@ -89,6 +97,7 @@ class TermAndRenewal:
     renewal_term: Duration | None = None
     renewal_successive: bool = False
     renewal_perpetual: bool = False
+    renewal_count: int | None = None  # "up to three (3) additional periods": how many renewals are allowed
     auto_renewal: bool | None = None  # None: no renewal clause found
     non_renewal_notice: Duration | None = None
     renewal_span: tuple[int, int] | None = None
@@ -107,21 +116,26 @@ def _renewal_duration(sentence: str, keyword_end: int) -> Duration | None:
     """The renewal period after a renew/extend keyword: the first duration that is not a notice period,
     else an implicit one ("annual periods", "month to month")."""
     for duration in find_durations(sentence):
-        if duration.end <= keyword_end - 40 or _is_notice(sentence, duration):
+        if duration.end <= keyword_end and not _BEFORE_KEYWORD.fullmatch(sentence[duration.end : keyword_end]):
+            continue  # only "one-year renewal terms" may put the period before the keyword
+        if _is_notice(sentence, duration):
             continue
-        if duration.start < keyword_end - 12 and _INITIAL.search(sentence[: duration.start]):
+        if _INITIAL.search(sentence[: duration.start]) or _FROM_START.match(sentence[duration.end :]):
             continue  # "an initial term of five (5) years ... will renew": five years is the initial term
         if duration.unit in {"days", "months", "years", "weeks"}:
-            return duration
+            explicit = duration
+            break
+    else:
+        explicit = None
     implicit = _IMPLICIT_PERIOD.search(sentence, max(0, keyword_end - 40))
-    if implicit:
-        unit = "years" if implicit.group("year") else "months"
+    if implicit and (explicit is None or implicit.start() < explicit.start):
+        unit: Unit = "years" if implicit.group("year") else "months"
         return Duration(1.0, unit, None, None, implicit.start(), implicit.end())
-    return None
+    return explicit
 
 
 def _successive(sentence: str, keyword_start: int, duration: Duration) -> bool:
-    window = sentence[keyword_start : duration.end + 40]
+    window = sentence[min(keyword_start, duration.start) : duration.end + 15]
     if _SUCCESSIVE.search(window):
         return True
     if _SINGLE.search(sentence[keyword_start : duration.end]):
@@ -137,19 +151,28 @@ def _renewal_sentences(text: str) -> list[tuple[int, int, re.Match[str]]]:
     for start, end in sentence_spans(text):
         sentence = text[start:end]
         keyword = _RENEW.search(sentence)
-        if keyword and re.search(r"\b(?:agreement|term|contract|period|this)\b", sentence, re.I):
+        if keyword:
             found.append((start, end, keyword))
     return found
 
 
+_RENEWS_AGREEMENT = re.compile(
+    r"\b(?:renew|extend)\w*\s+(?:the\s+(?:initial\s+)?term\s+of\s+)?this\s+agreement\b|"
+    r"\b(?:this\s+agreement|the\s+term)\s+(?:\w+\s+){0,3}(?:renew|extend)",
+    re.I,
+)
+
+
 def _score(sentence: str) -> int:
     """Prefer sentences that are plainly renewal clauses over passing mentions of "renewal"."""
-    score = 0
+    score = 0 if re.search(r"\b(?:agreement|term|contract|period|this)\b", sentence, re.I) else -1
     if _AUTO.search(sentence):
         score += 2
     if re.search(r"\b(?:renew(?:ed|al)?|extend(?:ed)?)\s+(?:\w+\s+){0,3}for\b", sentence, re.I):
         score += 2
     if re.search(r"\brenewal\s+(?:term|period)\b|\bextension\s+(?:term|period)\b", sentence, re.I):
+        score += 1
+    if _RENEWS_AGREEMENT.search(sentence):
         score += 1
     if re.search(r"\b(?:licen[cs]e|lease|patent|insurance|registration|permit|visa|exclusiv\w+)\b", sentence, re.I):
         score -= 2
@@ -193,12 +216,27 @@ def term_and_renewal(text: str) -> TermAndRenewal:
         renewal_term=shifted,
         renewal_successive=successive,
         renewal_perpetual=perpetual and duration is None or bool(re.search(r"unlimited\s+period", sentence, re.I)),
+        renewal_count=_renewal_count(sentence),
         auto_renewal=bool(_AUTO.search(sentence)),
         non_renewal_notice=notice[0] if notice else None,
         renewal_span=(start, end),
         notice_span=notice[1] if notice else None,
         initial_span=initial_span,
     )
+
+
+_COUNT = re.compile(
+    rf"(?:up\s+to\s+|for\s+)(?P<n>{NUMBER_PATTERN})\s+(?:additional|further|successive|consecutive)\s+"
+    rf"(?:(?:renewal|extension)\s+)?(?:(?:terms|periods)\b|(?:{NUMBER_PATTERN})[\s-]*(?:year|month)s?[\s-]+(?:terms|periods))",
+    re.I,
+)
+
+
+def _renewal_count(sentence: str) -> int | None:
+    """"for two (2) additional terms of ten (10) years": the number of renewals, when limited."""
+    match = _COUNT.search(sentence)
+    value = parse_number(match.group("n")) if match else None
+    return int(value) if value is not None and value > 1 else None
 
 
 def _initial_term(text: str) -> tuple[Duration | None, tuple[int, int] | None]:
@@ -228,12 +266,19 @@ def _non_renewal_notice(text: str, near: list[tuple[int, int]]) -> tuple[Duratio
         index = next((i for i, span in enumerate(spans) if span[0] >= start), None)
         if index is not None:
             ordered.extend(spans[index : index + 3])
-    for start, end in ordered + spans:
+    for index, (start, end) in enumerate(ordered + spans):
         sentence = text[start:end]
-        if not _NON_RENEWAL.search(sentence) or _PAYMENT.search(sentence):
+        if _PAYMENT.search(sentence):
+            continue
+        # Next to the renewal clause, any termination notice is the one that stops renewal; elsewhere the
+        # sentence itself must be about non-renewal or expiry.
+        relevant = _NON_RENEWAL.search(sentence) or (
+            index < len(ordered) and re.search(r"\bterminat|\bcancel|\bnotice|\bnotif", sentence, re.I)
+        )
+        if not relevant:
             continue
         for duration in find_durations(sentence):
-            if _is_notice(sentence, duration) or re.match(r"\s*(?:written\s+)?notice", sentence[duration.end :], re.I):
+            if _is_notice(sentence, duration):
                 return Duration(duration.value, duration.unit, duration.business, duration.qualifier or "at_least",
                                 duration.start + start, duration.end + start, duration.max_value), (start, end)
     return None
