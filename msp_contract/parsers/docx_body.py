@@ -159,7 +159,15 @@ class BodyWalker:
 
     # -- tables --------------------------------------------------------------------------------------------
     def _table(self, tbl: etree._Element) -> None:
-        grid = [self._row(tr) for tr in _children(tbl, w("tr"))]
+        rows_xml = _children(tbl, w("tr"))
+        if rows_xml and all(len(_children(tr, w("tc"))) == 1 for tr in rows_xml):
+            # A one-column table is a frame drawn around prose (cover pages, notices, boxed clauses), not
+            # data: its paragraphs are read as body paragraphs so headings and clause numbers inside count.
+            for tr in rows_xml:
+                for tc in _children(tr, w("tc")):
+                    self.walk(tc)
+            return
+        grid = [self._row(tr) for tr in rows_xml]
         rows: list[list[tuple[str, int, int]]] = []
         contents: list[list[Para]] = []
         for r, row in enumerate(grid):
