@@ -1,14 +1,19 @@
 """The closed set of value checks a rule may name (``value:`` in a rule file).
 
-Each takes the text of one sentence and returns the values it states, with spans relative to that text.
-``number`` is the comparable quantity in the unit the check documents (percent, hours, days), so a policy
-threshold can be applied to it.
+Each takes the text of one sentence (or clause) and returns the values it states, with spans relative to
+that text. ``number`` is the comparable quantity in the unit the check documents (percent, hours, days), so
+a policy threshold can be applied to it. The extraction itself lives in ``msp_contract.values``; this
+module only adapts it to the engine's one shape.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from .values.durations import Duration, find_durations
+from .values.law import find_governing_law
+from .values.renewal import term_and_renewal
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,4 +26,46 @@ class FoundValue:
 
 ValueCheck = Callable[[str], list[FoundValue]]
 
-VALUE_CHECKS: dict[str, ValueCheck] = {}
+
+def _governing_law(text: str) -> list[FoundValue]:
+    return [FoundValue(law.jurisdiction, None, law.start, law.end) for law in find_governing_law(text)]
+
+
+def _renewal_term(text: str) -> list[FoundValue]:
+    """CUAD's format: "successive 1 year" for evergreen renewals, "1 year" for a single one, "perpetual"."""
+    terms = term_and_renewal(text)
+    if terms.renewal_term is not None:
+        duration = terms.renewal_term
+        display = f"successive {duration.normalized}" if terms.renewal_successive else duration.normalized
+        return [FoundValue(display, duration.to_days(), duration.start, duration.end)]
+    if terms.renewal_perpetual and terms.renewal_span:
+        return [FoundValue("perpetual", None, *terms.renewal_span)]
+    return []
+
+
+def _non_renewal_notice(text: str) -> list[FoundValue]:
+    notice = term_and_renewal(text).non_renewal_notice
+    return [FoundValue(notice.normalized, notice.to_days(), notice.start, notice.end)] if notice else []
+
+
+def _as_hours(duration: Duration) -> FoundValue:
+    return FoundValue(duration.normalized, duration.to_hours(), duration.start, duration.end)
+
+
+def _duration_hours(text: str) -> list[FoundValue]:
+    """Any stated duration, compared in hours (response times, RTO, notification deadlines)."""
+    return [_as_hours(d) for d in find_durations(text)]
+
+
+def _duration_days(text: str) -> list[FoundValue]:
+    """Any stated duration, compared in days (notice periods, transition assistance, data return)."""
+    return [FoundValue(d.normalized, d.to_days(), d.start, d.end) for d in find_durations(text)]
+
+
+VALUE_CHECKS: dict[str, ValueCheck] = {
+    "governing_law": _governing_law,
+    "renewal_term": _renewal_term,
+    "notice_period_to_terminate_renewal": _non_renewal_notice,
+    "duration_hours": _duration_hours,
+    "duration_days": _duration_days,
+}

@@ -166,5 +166,17 @@ def _validate(ruleset: RuleSet) -> None:
                 if ref not in clause_ids:
                     raise RuleFileError(path, f"clause type '{ref}' is not defined in clauses/")
             compile_signals(signals, macros, path)
+        for requirement in element.requirements:
+            _check_value_name(requirement.value, path)
     for rule in (*ruleset.clauses, *ruleset.wording):
         compile_signals(rule.detect, macros, ruleset.sources.get(rule.id, Path(rule.id)))
+    for clause in ruleset.clauses:
+        _check_value_name(clause.value, ruleset.sources.get(clause.id, Path(clause.id)))
+
+
+def _check_value_name(name: str | None, path: Path) -> None:
+    from ..valuechecks import VALUE_CHECKS  # the closed set of value checks lives in code
+
+    if name is not None and name not in VALUE_CHECKS:
+        known = ", ".join(sorted(VALUE_CHECKS))
+        raise RuleFileError(path, f"unknown value check '{name}' (known: {known})")
