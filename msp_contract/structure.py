@@ -63,6 +63,8 @@ def _number_of(text: str) -> tuple[str, float] | None:
         if "." not in head and int(head) > 300:
             return None  # a year or an amount
         depth = head.count(".") + core.count("(")
+        if num.endswith(")") and "(" not in num:
+            return num, 10.0  # "1)" is a list marker, nested like "(1)"
         return num.rstrip(".") if num.endswith(".") else num, 2.0 + depth
     if m := _PAREN.match(text):
         return m.group("num"), 10.0  # resolved against the open stack in _paren_rank
@@ -75,7 +77,7 @@ def _paren_rank(number: str, stack: list[_Node]) -> float:
     is_roman = (bool(re.fullmatch(r"[ivxlc]+", inner)) and inner not in {"c", "l", "v", "x"}) or inner == "i"
     base = 2.0
     for node in reversed(stack):
-        if node.number and not node.number.startswith("("):
+        if node.number and not node.number.endswith(")"):
             base = node.rank
             break
     if is_roman:
@@ -88,21 +90,25 @@ def _paren_rank(number: str, stack: list[_Node]) -> float:
 def _heading_of(block: Block, text: str, number: str | None) -> str | None:
     """The heading printed with the block, if any: the whole short block, or an inline 'Title.' lead-in."""
     rest = text[len(number) :].lstrip(" .:-–—\t") if number else text
-    short = (
-        len(rest) <= _MAX_HEADING_CHARS and not rest.rstrip().endswith((";", ",")) and len(rest.split()) <= 14
-    )
+    stripped = rest.strip()
     if block.heading_level is not None or block.kind == "heading":
-        return rest.strip().rstrip(".:") or None
-    if short and (not rest.rstrip().endswith(".") or rest.isupper() or block.bold):
-        return rest.strip().rstrip(".:") or None
-    if number and (m := _INLINE_HEADING.match(rest)):
-        lead = m.group("h").strip()
-        words = lead.split()
-        if len(words) <= 10 and (
-            lead.isupper() or all(w[0].isupper() or (w.islower() and len(w) <= 4) for w in words)
-        ):
-            return lead
+        return stripped.rstrip(".:") or None
+    lead = _INLINE_HEADING.match(rest)
+    if lead and lead.end() < len(stripped) and _looks_like_title(lead.group("h").strip()):
+        return lead.group("h").strip()  # "Service Credits. If Provider fails..." -> "Service Credits"
+    candidate = stripped.rstrip(".:")
+    short = len(rest) <= _MAX_HEADING_CHARS and len(rest.split()) <= 12 and "," not in candidate
+    if short and (_looks_like_title(candidate) or (block.bold and candidate[:1].isupper())):
+        return candidate or None
     return None
+
+
+def _looks_like_title(lead: str) -> bool:
+    """'Service Credits', 'LIMITATION OF LIABILITY', 'Use of Customer Data' — not a sentence."""
+    words = lead.split()
+    if not words or len(words) > 10:
+        return False
+    return lead.isupper() or all(w[0].isupper() or (w.islower() and len(w) <= 4) for w in words)
 
 
 def _is_unnumbered_heading(block: Block, text: str) -> bool:

@@ -26,6 +26,7 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\3(?![\w*])")
 _MD_CODE = re.compile(r"`([^`]*)`")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_ORDERED_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+(?P<rest>.*)$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
@@ -40,6 +41,39 @@ def strip_markdown(line: str) -> str:
     return line.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
 
 
+class _ListNumbering:
+    """Markdown nested ordered lists: a "1." indented under "2." is clause 2.1, an "a." under it 2.1(a).
+
+    Rendered HTML would show each level's own counter, but the contract's authors (and its PDF edition)
+    cite the full path, so the canonical text carries the number a lawyer would cite.
+    """
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[int, str]] = []  # (indent, full number) of the open list items
+
+    def reset(self) -> None:
+        self.stack.clear()
+
+    def renumber(self, line: str) -> str:
+        match = _ORDERED_ITEM.match(line)
+        if match is None:
+            return line
+        indent = len(match.group("indent").expandtabs(4))
+        while self.stack and self.stack[-1][0] >= indent:
+            self.stack.pop()
+        marker = match.group("marker")
+        parent = self.stack[-1][1] if self.stack else None
+        if parent is None:
+            full = marker if marker.isdigit() else f"({marker})"
+        elif marker.isdigit():
+            full = f"{parent}.{marker}"
+        else:
+            full = f"{parent}({marker})"
+        self.stack.append((indent, full))
+        printed = f"{full}." if parent is None and marker.isdigit() else full  # "1." at the top, as written
+        return f"{printed} {match.group('rest')}"
+
+
 def parse_text(text: str, *, markdown: bool) -> TextBuilder:
     builder = TextBuilder()
     builder.start_page(1)
@@ -47,6 +81,7 @@ def parse_text(text: str, *, markdown: bool) -> TextBuilder:
     index = 0
     paragraph: list[str] = []
     kind: BlockKind = "paragraph"
+    numbering = _ListNumbering()
 
     def flush() -> None:
         nonlocal paragraph, kind
@@ -72,11 +107,14 @@ def parse_text(text: str, *, markdown: bool) -> TextBuilder:
             continue
         if markdown and (heading := _MD_HEADING.match(line)):
             flush()
+            numbering.reset()
             builder.add_block(heading.group(2), kind="heading", heading_level=len(heading.group(1)))
             continue
         if markdown and re.match(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$", raw):
             flush()
             continue
+        if markdown and _ORDERED_ITEM.match(line):
+            line = numbering.renumber(line)
         starts_item = bool(_NUMBERED_LINE.match(line) or (markdown and _LIST_MARKER.match(line)))
         if paragraph and starts_item:
             flush()
