@@ -14,12 +14,16 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 import msp_contract as mc
 from msp_contract.limits import Limits
+from msp_contract.parsers.builder import TextBuilder
 from msp_contract.parsers.docx_numbering import Numbering, format_number
 from msp_contract.parsers.docx_styles import Styles
+from msp_contract.parsers.docx_text import normalize_with_offsets
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 PUBLIC = SHARED / "corpus" / "public"
@@ -401,3 +405,62 @@ def test_real_bonterms_documents(name: str) -> None:
     assert document.sections or any(b.kind == "table_cell" for b in document.blocks)
     assert document.pages[0].furniture  # both carry running footers
     assert "Bonterms" in document.text
+
+
+# -- smaller documents: a bare package with document.xml only -------------------------------------------------
+def _bare(path: Path, body: str, ns: str = W) -> Path:
+    xml = f'<w:document xmlns:w="{ns}" xmlns:mc="{MC}"><w:body>{body}</w:body></w:document>'
+    return _zip(path, {"word/document.xml": xml.encode()})
+
+
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+TEXT_BOX = (
+    '<w:p><w:r><w:t>Anchor paragraph.</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps">'
+    "<w:drawing><w:txbxContent>"
+    + p("BOXTEXT inside a text box.")
+    + "</w:txbxContent></w:drawing></mc:Choice>"
+    "<mc:Fallback><w:pict><w:txbxContent>" + p("BOXTEXT inside a text box.") + "</w:txbxContent></w:pict>"
+    "</mc:Fallback></mc:AlternateContent></w:r></w:p>"
+)
+
+
+def test_moves_hidden_text_and_text_boxes(tmp_path: Path) -> None:
+    body = (
+        '<w:p><w:r><w:t xml:space="preserve">Visible </w:t></w:r>'
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>HIDDEN</w:t></w:r>"
+        '<w:moveFrom w:id="1" w:author="A"><w:r><w:t>MOVEDAWAY</w:t></w:r></w:moveFrom>'
+        '<w:moveTo w:id="2" w:author="A"><w:r><w:t>MOVEDHERE</w:t></w:r></w:moveTo></w:p>' + TEXT_BOX
+    )
+    document = mc.load(_bare(tmp_path / "extras.docx", body))
+    assert document.text == "Visible MOVEDHERE\nAnchor paragraph.\nBOXTEXT inside a text box."
+    assert {(r.kind, r.text) for r in document.revisions} == {
+        ("insertion", "MOVEDHERE"),
+        ("deletion", "MOVEDAWAY"),
+    }
+    assert any("text boxes" in warning for warning in document.warnings)
+
+
+def test_strict_ooxml_namespace_is_read(tmp_path: Path) -> None:
+    path = _bare(
+        tmp_path / "strict.docx",
+        p("Strict Open XML text."),
+        ns="http://purl.oclc.org/ooxml/wordprocessingml/main",
+    )
+    assert mc.load(path).text == "Strict Open XML text."
+
+
+def test_timeout_is_enforced(tmp_path: Path) -> None:
+    path = _bare(tmp_path / "long.docx", p("A clause.") * 200)
+    with pytest.raises(mc.ResourceLimitError, match="timeout_seconds"):
+        mc.load(path, limits=Limits(timeout_seconds=0.0))
+
+
+@given(st.text(alphabet=st.sampled_from("ab \t\n\u00a0\u00ad\ufb01\x07."), max_size=40))
+def test_normalized_text_is_stored_unchanged(raw: str) -> None:
+    text, offsets = normalize_with_offsets(raw)
+    builder = TextBuilder()
+    span = builder.add_block(text)
+    if span is not None:
+        assert "".join(builder.parts) == text
+    assert len(offsets) == len(raw) + 1
+    assert offsets == sorted(offsets) and all(0 <= o <= len(text) for o in offsets)

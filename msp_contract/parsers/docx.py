@@ -66,7 +66,7 @@ def _warnings(builder: TextBuilder, body: etree._Element) -> list[str]:
         )
     # Known gaps, said out loud so a missing clause is not silently blamed on the contract.
     if next(body.iter(w("txbxContent")), None) is not None:
-        warnings.append("text boxes are not read: text inside Word text boxes is missing from the document")
+        warnings.append("the document has text boxes: their text follows the paragraph they are anchored to")
     if next(body.iter(w("altChunk")), None) is not None:
         warnings.append("embedded documents (altChunk) are not read: their text is missing from the document")
     return warnings

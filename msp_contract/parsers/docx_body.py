@@ -6,6 +6,7 @@ once. Numbering counters advance in document order, including inside table cells
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from .docx_package import w, wattr
 from .docx_styles import Styles, num_ref, outline_level
 from .docx_text import Deletion, InlineWalker, normalize_with_offsets
 
+_DOTTED_DECIMAL = re.compile(r"\d{1,4}(?:\.\d{1,4})*")
 _BLOCK_WRAPPERS = {w("customXml"), w("ins"), w("moveTo"), w("sdtContent")}
 _TIME_CHECK_EVERY = 64  # paragraphs between two looks at the clock
 
@@ -37,6 +39,7 @@ class Para:
     insertions: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)
     deletions: list[Deletion] = field(default_factory=list)
     anchors: list[tuple[str, str, int]] = field(default_factory=list)
+    boxes: list[etree._Element] = field(default_factory=list)  # text boxes, read after the paragraph
 
     def absorb(self, other: Para, separator: str = " ") -> None:
         """Append ``other`` (a later paragraph of the same table cell), shifting its positions."""
@@ -60,15 +63,14 @@ class _Cell:
 
 
 def structure_hint(number: str | None) -> str | None:
-    """The ``number=`` hint for the builder.
+    """The ``number=`` hint for the builder: only dotted decimals ("1", "12.3", "4.2.1").
 
-    structure.py ranks a hinted number by its dots alone, so a hinted "(a)" would rank like "1" and close
-    the clause it belongs to. Parenthesised markers are left for it to read from the (prefixed) text,
-    where it nests them under the enclosing clause ("1.1(a)").
+    structure.py ranks a hinted number by its dots alone, so a hinted "(a)", "a." or "Article IV" would
+    rank like "1" and close the clause it belongs to (or, for "Article", fail to contain its clauses).
+    Those markers are left for it to read from the prefixed text, where its own patterns nest them
+    correctly ("1.1(a)"). The full printed label is always in the text either way.
     """
-    if number is None or number.startswith("(") or number.endswith(")"):
-        return None
-    return number
+    return number if number is not None and _DOTTED_DECIMAL.fullmatch(number) else None
 
 
 class BodyWalker:
@@ -87,7 +89,10 @@ class BodyWalker:
         for child in container:
             tag = child.tag
             if tag == w("p"):
-                self._emit(self.paragraph(child))
+                para = self.paragraph(child)
+                self._emit(para)
+                for box in para.boxes:
+                    self.walk(box)
             elif tag == w("tbl"):
                 self._table(child)
             elif tag in _BLOCK_WRAPPERS or tag == w("sdt"):
@@ -109,7 +114,7 @@ class BodyWalker:
         para.insertions = [
             (offsets[i.start + shift], offsets[i.end + shift], i.author, i.date) for i in raw.insertions
         ]
-        para.deletions = raw.deletions
+        para.deletions, para.boxes = raw.deletions, raw.boxes
         para.anchors = [(kind, note_id, offsets[pos + shift]) for kind, note_id, pos in raw.anchors]
         para.heading_level = self._heading_level(ppr, style_id)
         para.kind = (
@@ -212,7 +217,10 @@ class BodyWalker:
         for child in container:
             tag = child.tag
             if tag == w("p"):
-                content.absorb(self.paragraph(child))
+                para = self.paragraph(child)
+                content.absorb(para)
+                for box in para.boxes:
+                    content.absorb(self._cell_content(box))
             elif tag in {w("tbl"), w("tr"), w("tc"), w("sdt")} or tag in _BLOCK_WRAPPERS:
                 content.absorb(self._cell_content(child))
         return content

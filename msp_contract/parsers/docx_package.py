@@ -24,6 +24,7 @@ from ..errors import CorruptFileError, ResourceLimitError
 from ..limits import Limits
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_STRICT_W_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 DOCUMENT_PART = "word/document.xml"
 _RELS_PART = "word/_rels/document.xml.rels"
@@ -133,6 +134,8 @@ def _check_sizes(path: Path, infos: list[zipfile.ZipInfo], limits: Limits) -> No
 
 def parse_xml(path: Path, name: str, raw: bytes) -> etree._Element:
     """Parse one part with entity expansion, DTD loading and network access all disabled."""
+    # "Strict Open XML" files use another namespace for the same vocabulary; read them as transitional.
+    raw = raw.replace(_STRICT_W_NS, W_NS.encode())
     if any(marker in raw for marker in _DTD_MARKERS):
         raise CorruptFileError(
             path, f"{name} declares a DTD or entities, which Word never writes", "refused for safety"

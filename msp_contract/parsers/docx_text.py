@@ -24,6 +24,9 @@ _DELETED = {w("del"), w("moveFrom")}
 _NOTE_REFS = {w("footnoteReference"): "footnote", w("endnoteReference"): "endnote"}
 _COMMENT_MARKS = {w("commentRangeStart"), w("commentReference")}
 _SPACE_LIKE = {w("tab"), w("br"), w("cr"), w("ptab")}
+_MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_ALTERNATE = f"{{{_MC_NS}}}AlternateContent"
+_GRAPHICS = {w("drawing"), w("pict"), w("object"), _ALTERNATE}
 _T, _DEL_TEXT, _INSTR = w("t"), w("delText"), w("instrText")
 
 
@@ -52,6 +55,7 @@ class ParagraphText:
     insertions: list[Insertion] = field(default_factory=list)
     deletions: list[Deletion] = field(default_factory=list)
     anchors: list[tuple[str, str, int]] = field(default_factory=list)  # (note kind, note id, raw offset)
+    boxes: list[etree._Element] = field(default_factory=list)  # w:txbxContent anchored in this paragraph
 
     def add(self, text: str, bold: bool = False) -> None:
         self.parts.append(text)
@@ -98,6 +102,8 @@ class InlineWalker:
                 out.deletions.append(Deletion(text, wattr(element, "author"), wattr(element, "date")))
         elif tag in _COMMENT_MARKS:
             _comment_anchor(element, out)
+        elif tag in _GRAPHICS:
+            out.boxes += text_boxes(element)
         # Everything else (pPr, rPr, bookmarks, proofErr, sdtPr, math, drawings) prints no body text.
 
     def _run(self, run: etree._Element, out: ParagraphText) -> None:
@@ -122,6 +128,8 @@ class InlineWalker:
                 out.anchors.append((_NOTE_REFS[tag], wattr(child, "id") or "", out.length))
             elif tag in _COMMENT_MARKS:
                 _comment_anchor(child, out)
+            elif tag in _GRAPHICS:
+                out.boxes += text_boxes(child)
 
     def _field_char(self, kind: str | None) -> None:
         if kind == "begin":
@@ -130,6 +138,14 @@ class InlineWalker:
             self._fields[-1] = False
         elif kind == "end" and self._fields:
             self._fields.pop()
+
+
+def text_boxes(graphic: etree._Element) -> list[etree._Element]:
+    """Text-box contents inside a drawing. Of ``mc:AlternateContent`` only the first branch counts:
+    Word writes the same box twice (DrawingML choice, VML fallback) and it must be read once."""
+    if graphic.tag == _ALTERNATE and len(graphic):
+        graphic = graphic[0]
+    return list(graphic.iter(w("txbxContent")))
 
 
 def _comment_anchor(mark: etree._Element, out: ParagraphText) -> None:
