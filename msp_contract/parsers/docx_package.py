@@ -83,7 +83,7 @@ class DocxPackage:
             with self.archive.open(name) as member:
                 # zipfile stops at the declared size (already checked), so this read is bounded.
                 return member.read()
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
             raise CorruptFileError(
                 self.path, f"cannot decompress {name}: {exc}", "re-save it in Word"
             ) from exc
