@@ -23,7 +23,7 @@ from msp_contract.limits import Limits
 from msp_contract.parsers.builder import TextBuilder
 from msp_contract.parsers.docx_numbering import Numbering, format_number
 from msp_contract.parsers.docx_styles import Styles
-from msp_contract.parsers.docx_text import normalize_with_offsets
+from msp_contract.parsers.docx_text import normalize_text, normalize_with_offsets
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 PUBLIC = SHARED / "corpus" / "public"
@@ -458,6 +458,7 @@ def test_timeout_is_enforced(tmp_path: Path) -> None:
 @given(st.text(alphabet=st.sampled_from("ab \t\n\u00a0\u00ad\ufb01\x07."), max_size=40))
 def test_normalized_text_is_stored_unchanged(raw: str) -> None:
     text, offsets = normalize_with_offsets(raw)
+    assert text == normalize_text(raw)
     builder = TextBuilder()
     span = builder.add_block(text)
     if span is not None:

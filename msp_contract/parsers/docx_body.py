@@ -20,7 +20,7 @@ from .builder import TextBuilder
 from .docx_numbering import ListLabel, Numbering
 from .docx_package import w, wattr
 from .docx_styles import Styles, num_ref, outline_level
-from .docx_text import Deletion, InlineWalker, normalize_with_offsets
+from .docx_text import Deletion, InlineWalker, ParagraphText, normalize_text, normalize_with_offsets
 
 _DOTTED_DECIMAL = re.compile(r"\d{1,4}(?:\.\d{1,4})*")
 _BLOCK_WRAPPERS = {w("customXml"), w("ins"), w("moveTo"), w("sdtContent")}
@@ -108,20 +108,29 @@ class BodyWalker:
         prefix = (
             f"{label.printed}{'' if label.suffix == 'nothing' else ' '}" if label and label.number else ""
         )
-        text, offsets = normalize_with_offsets(prefix + raw.raw)
-        shift = len(prefix)
-        para = Para(text, label.number if label else None)
-        para.insertions = [
-            (offsets[i.start + shift], offsets[i.end + shift], i.author, i.date) for i in raw.insertions
-        ]
+        if not raw.insertions and not raw.anchors:  # the common case needs no offset map
+            para = Para(normalize_text(prefix + raw.raw), label.number if label else None)
+        else:
+            para = self._located(prefix, raw, label)
         para.deletions, para.boxes = raw.deletions, raw.boxes
-        para.anchors = [(kind, note_id, offsets[pos + shift]) for kind, note_id, pos in raw.anchors]
         para.heading_level = self._heading_level(ppr, style_id)
         para.kind = (
             "heading" if para.heading_level else "list_item" if label and not label.number else "paragraph"
         )
         visible = len(raw.raw.replace(" ", ""))
         para.bold = bool(raw.raw.strip()) and (raw.bold_chars >= visible or self.styles.bold(style_id))
+        return para
+
+    @staticmethod
+    def _located(prefix: str, raw: ParagraphText, label: ListLabel | None) -> Para:
+        """A paragraph whose insertions and note references must be mapped to final offsets."""
+        text, offsets = normalize_with_offsets(prefix + raw.raw)
+        shift = len(prefix)
+        para = Para(text, label.number if label else None)
+        para.insertions = [
+            (offsets[i.start + shift], offsets[i.end + shift], i.author, i.date) for i in raw.insertions
+        ]
+        para.anchors = [(kind, note_id, offsets[pos + shift]) for kind, note_id, pos in raw.anchors]
         return para
 
     def _label(self, ppr: etree._Element | None, style_id: str | None, raw: str) -> ListLabel | None:

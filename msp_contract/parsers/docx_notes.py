@@ -13,7 +13,7 @@ from lxml import etree
 
 from ..model import Note
 from .docx_package import DocxPackage, w, wattr
-from .docx_text import InlineWalker, normalize_with_offsets
+from .docx_text import InlineWalker, normalize_text
 
 # Footnote "notes" that only draw the separator line above the notes area.
 _SEPARATOR_TYPES = {"separator", "continuationSeparator", "continuationNotice"}
@@ -28,7 +28,7 @@ _NOTE_PARTS: tuple[tuple[NoteKind, str, str, str], ...] = (
 def block_text(container: etree._Element) -> str:
     """Visible text of every paragraph under ``container``, joined by a space (no list numbers)."""
     walker = InlineWalker()
-    pieces = [normalize_with_offsets(walker.paragraph(p).raw)[0] for p in container.iter(w("p"))]
+    pieces = [normalize_text(walker.paragraph(p).raw) for p in container.iter(w("p"))]
     return " ".join(piece for piece in pieces if piece)
 
 
