@@ -22,6 +22,11 @@ from .builder import normalize_chars
 # the space character in many EDGAR renders.
 _SEPARATORS = frozenset(" \t\r\n\x0b\x0c\u00a0\u2007\u2009\u202f\u3000")
 _BOLD_WEIGHT = 600
+# A gap wider than this share of the line height between two glyphs is a space even where pdfium put none
+_WORD_GAP = 0.1
+# ... and a smaller gap after a clause number ("11.9SEV" is "11.9 SEV" drawn with a tight tab)
+_NUMBER_GAP = 0.03
+_NUMBER_END = frozenset("0123456789.)")
 
 
 @dataclass(slots=True)
@@ -167,15 +172,21 @@ def extract_words(textpage: object, page_height: float, left: float = 0.0) -> tu
                 close()
             continue
         get_box(textpage, index, ref)
-        l, t, r, b = rect.left, rect.top, rect.right, rect.bottom
+        x_left, t, r, b = rect.left, rect.top, rect.right, rect.bottom
         ink += 1
         if run:
             height = top - bottom
             # A jump back, up/down, or a wide gap starts a new word even where pdfium inserted no space.
-            if l < x1 - height or abs(t - top) > height * 0.3 or l - x1 > height * 0.3:
+            gap = x_left - x1
+            if (
+                gap < -height
+                or abs(t - top) > height * 0.3
+                or gap > height * _WORD_GAP
+                or (gap > height * _NUMBER_GAP and run[-1] in _NUMBER_END and ch.isalpha())
+            ):
                 close()
         if not run:
-            first, x0, top, x1, bottom = index, l, t, r, b
+            first, x0, top, x1, bottom = index, x_left, t, r, b
         else:
             x1 = max(x1, r)
             top, bottom = max(top, t), min(bottom, b)

@@ -39,9 +39,7 @@ class PageObjects:
 def scan_objects(page: object) -> PageObjects:
     """Walk the page's objects (into Form XObjects, where EDGAR renders put everything) once."""
     found = PageObjects(set(), set())
-    _walk(
-        [pdfium_c.FPDFPage_GetObject(page, i) for i in range(pdfium_c.FPDFPage_CountObjects(page))], found
-    )
+    _walk([pdfium_c.FPDFPage_GetObject(page, i) for i in range(pdfium_c.FPDFPage_CountObjects(page))], found)
     return found
 
 
@@ -53,7 +51,9 @@ def _walk(objects: list[Any], found: PageObjects) -> None:
         obj = stack.pop()
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            stack.extend(pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)))
+            stack.extend(
+                pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(pdfium_c.FPDFFormObj_CountObjects(obj))
+            )
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             found.has_image = True
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
@@ -163,7 +163,11 @@ def grid_rows(grid: TableGrid, lines: list[Line]) -> list[list[tuple[str, int, i
         row_span = max(_index(ys, bottom) - row, 1)
         col_span = max(_index(xs, x1) - col, 1)
         text = " ".join(
-            " ".join(w.text for w in line.words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom)
+            " ".join(
+                w.text
+                for w in line.words
+                if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom
+            )
             for line in lines
         )
         rows[min(row, len(rows) - 1)].append((col, " ".join(text.split()), row_span, col_span))

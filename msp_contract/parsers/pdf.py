@@ -1,0 +1,236 @@
+"""PDF → canonical text with pages, blocks, line boxes and ruled tables.
+
+pypdfium2 is the engine: one pass over each page's character boxes (pdf_layout), a cheap scan of its vector
+paths that decides whether pdfplumber should look for a ruled table (pdf_tables), then paragraphs
+(pdf_blocks). Running headers, footers and page numbers are found across pages and kept out of the text, in
+``Page.furniture``. Every failure of pdfium or pdfminer on bad input becomes a typed error naming the file.
+
+Page breaks end blocks (the builder records one page per block and per line box), but nothing is put between
+the last block of one page and the first of the next, so a sentence cut by a page break reads on after a
+single newline.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..errors import CorruptFileError, EncryptedFileError, NoTextLayerError, ResourceLimitError
+from ..limits import Limits
+from .builder import TextBuilder
+from .pdf_blocks import Metrics, block_text, measure, paragraphs
+from .pdf_layout import Line, Word, cluster_lines, extract_words, order_lines
+from .pdf_tables import TableFinder, TableGrid, grid_rows, scan_objects
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*\|\s*page)?$",
+    re.IGNORECASE,
+)
+_CLAUSE_LIKE = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?\s|\([a-z0-9]+\)|article|section|schedule|exhibit)", re.I)
+_EDGE_ZONE = 0.12  # furniture lives in the top and bottom 12% of the page
+_EDGE_LINES = 3
+
+
+@dataclass
+class _Table:
+    grid: TableGrid
+    lines: list[Line]
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]  # top to bottom, tables' text excluded
+    tables: list[_Table] = field(default_factory=list)
+    ink: int = 0
+    has_image: bool = False
+    furniture: list[str] = field(default_factory=list)
+
+
+def parse_pdf(path: Path, data: bytes, limits: Limits) -> TextBuilder:
+    """Read a PDF held in ``data``; raise a typed error for encrypted, corrupt, text-less or oversized files."""
+    builder = TextBuilder()
+    pages = _read_document(path, data, limits, builder.warnings)
+    if not any(page.ink for page in pages):
+        raise NoTextLayerError(path, "", "run OCR first, e.g. ocrmypdf")
+    _remove_furniture(pages)
+    _emit(pages, builder)
+    return builder
+
+
+def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
+    # A file cut short loses its trailer; pdfium would silently rebuild whatever pages survive.
+    if b"%%EOF" not in data[-4096:]:
+        raise CorruptFileError(path, "no end-of-file marker, the file looks truncated", "download it again")
+    try:
+        return pdfium.PdfDocument(data)  # pdfium tries the empty user password itself
+    except pdfium.PdfiumError as exc:
+        if exc.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+            raise EncryptedFileError(path, "", "ask the sender for a copy without a password") from exc
+        raise CorruptFileError(path, str(exc), "re-export or download the PDF again") from exc
+
+
+def _read_document(path: Path, data: bytes, limits: Limits, warnings: list[str]) -> list[_Page]:
+    document = _open(path, data)
+    finder = TableFinder(data)
+    started = time.monotonic()
+    try:
+        count = len(document)
+        if count > limits.max_pages:
+            raise ResourceLimitError(
+                path, f"{count:,} pages > max_pages {limits.max_pages:,}", "raise the limit"
+            )
+        pages = []
+        for index in range(count):
+            if time.monotonic() - started > limits.timeout_seconds:
+                raise ResourceLimitError(
+                    path,
+                    f"parsing took over {limits.timeout_seconds:g} s (stopped at page {index + 1})",
+                    "raise Limits.timeout_seconds or split the file",
+                )
+            pages.append(_read_page(path, document, index, finder, warnings))
+        return pages
+    finally:
+        finder.close()
+        document.close()
+
+
+def _read_page(
+    path: Path, document: pdfium.PdfDocument, index: int, finder: TableFinder, warnings: list[str]
+) -> _Page:
+    try:
+        page = document[index]
+    except pdfium.PdfiumError as exc:
+        raise CorruptFileError(path, f"page {index + 1} cannot be loaded", "re-export the PDF") from exc
+    try:
+        left, _bottom, right, top = page.get_mediabox()
+        textpage = page.get_textpage()
+        try:
+            words, ink = extract_words(textpage.raw, top, left)
+        finally:
+            textpage.close()
+        objects = scan_objects(page.raw)
+    finally:
+        page.close()
+    result = _Page(index + 1, right - left, top - _bottom, [], ink=ink, has_image=objects.has_image)
+    grids: list[TableGrid] = []
+    if ink and objects.may_have_grid:
+        grids = _find_tables(finder, index, warnings)
+    table_words: list[list[Word]] = [[] for _ in grids]
+    body: list[Word] = []
+    for word in words:
+        cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+        inside = next(
+            (i for i, g in enumerate(grids) if g.bbox[0] <= cx <= g.bbox[2] and g.bbox[1] <= cy <= g.bbox[3]),
+            None,
+        )
+        if inside is None:
+            body.append(word)
+        else:
+            table_words[inside].append(word)
+    result.lines = cluster_lines(body)
+    result.tables = [_Table(g, cluster_lines(w)) for g, w in zip(grids, table_words, strict=True)]
+    if not ink and objects.has_image:
+        warnings.append(
+            f"page {index + 1} is an image without a text layer; run OCR (e.g. ocrmypdf) to read it"
+        )
+    return result
+
+
+def _find_tables(finder: TableFinder, index: int, warnings: list[str]) -> list[TableGrid]:
+    try:
+        return finder.find(index)
+    except (
+        Exception
+    ) as exc:  # pdfminer raises many unrelated types on odd input; text still comes from pdfium
+        warnings.append(
+            f"page {index + 1}: table detection failed ({type(exc).__name__}); tables read as text"
+        )
+        return []
+
+
+def _edge_lines(page: _Page) -> list[tuple[int, str]]:
+    """(index, zone) of the lines near the top and bottom edges that could be running furniture."""
+    lines = page.lines
+    top = [(i, "top") for i in range(min(_EDGE_LINES, len(lines))) if lines[i].top < _EDGE_ZONE * page.height]
+    bottom = [
+        (i, "bottom")
+        for i in range(max(len(lines) - _EDGE_LINES, len(top)), len(lines))
+        if lines[i].bottom > (1 - _EDGE_ZONE) * page.height
+    ]
+    return top + bottom
+
+
+def _furniture_key(text: str, zone: str) -> str:
+    """Digits normalized to '#', except for clause-like lines, which must repeat exactly."""
+    text = " ".join(text.lower().split())
+    return f"{zone}:{text if _CLAUSE_LIKE.match(text) else re.sub(r'[0-9]', '#', text)}"
+
+
+def _remove_furniture(pages: list[_Page]) -> None:
+    """Drop running headers/footers (repeating at an edge on several pages) and page numbers from the lines."""
+    counts: dict[str, int] = {}
+    for page in pages:
+        for key in {_furniture_key(page.lines[i].text, zone) for i, zone in _edge_lines(page)}:
+            counts[key] = counts.get(key, 0) + 1
+    needed = max(2, round(0.3 * len(pages)))
+    for page in pages:
+        drop = {
+            i
+            for i, zone in _edge_lines(page)
+            if counts[_furniture_key(page.lines[i].text, zone)] >= needed
+            or _PAGE_NUMBER.match(page.lines[i].text)
+        }
+        page.furniture = [page.lines[i].text for i in sorted(drop)]
+        page.lines = [line for i, line in enumerate(page.lines) if i not in drop]
+
+
+def _layout(page: _Page) -> list[list[Line] | _Table]:
+    """The page as flows of lines and tables in reading order; each table cuts the flows at its top."""
+    tables = sorted(page.tables, key=lambda t: t.grid.bbox[1])
+    chunks: list[list[Line]] = [[] for _ in range(len(tables) + 1)]
+    for line in page.lines:
+        chunks[sum(1 for t in tables if t.grid.bbox[1] <= line.top)].append(line)
+    items: list[list[Line] | _Table] = []
+    for i, chunk in enumerate(chunks):
+        items.extend(order_lines(chunk))
+        if i < len(tables):
+            items.append(tables[i])
+    return items
+
+
+def _emit(pages: list[_Page], builder: TextBuilder) -> None:
+    layouts = [_layout(page) for page in pages]
+    metrics = measure([item for items in layouts for item in items if isinstance(item, list)])
+    for page, items in zip(pages, layouts, strict=True):
+        builder.start_page(
+            page.number,
+            page.width,
+            page.height,
+            image_only=not page.ink and page.has_image,
+            furniture=tuple(page.furniture),
+        )
+        for item in items:
+            if isinstance(item, _Table):
+                builder.add_table(grid_rows(item.grid, item.lines), bbox=item.grid.bbox)
+            else:
+                _add_flow(item, metrics, builder)
+
+
+def _add_flow(flow: list[Line], metrics: Metrics, builder: TextBuilder) -> None:
+    for lines in paragraphs(flow, metrics):
+        block = block_text(lines, metrics)
+        builder.add_block(
+            block.text,
+            kind="heading" if block.heading else "paragraph",
+            bold=block.bold,
+            font_size=block.size,
+            line_bboxes=block.line_bboxes,
+        )
