@@ -126,6 +126,7 @@ BODY = "".join(
         '<w:smartTag w:uri="u" w:element="e"><w:r><w:t xml:space="preserve"> SMARTTAG</w:t></w:r></w:smartTag>'
         '<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t>.</w:t></w:r></w:p>',
         TABLE,
+        p("Numbering switched off by numId 0.", "Clause", num=(0, 0)),
         p("Closing words.", "Clause"),
     ]
 )
@@ -223,6 +224,7 @@ def test_numbers_rendered_as_printed(features: mc.Document) -> None:
         "(a) gamma restarted.",  # second w:num with startOverride restarts level 3
     ]
     assert "2.2 Closing words." in texts
+    assert "Numbering switched off by numId 0." in texts
 
 
 def test_number_hints_headings_and_kinds(features: mc.Document) -> None:
@@ -465,3 +467,13 @@ def test_normalized_text_is_stored_unchanged(raw: str) -> None:
         assert "".join(builder.parts) == text
     assert len(offsets) == len(raw) + 1
     assert offsets == sorted(offsets) and all(0 <= o <= len(text) for o in offsets)
+
+
+def test_bold_paragraphs(tmp_path: Path) -> None:
+    bold = '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>'
+    body = (
+        f"<w:p>{bold.format('Fully Bold Heading')}</w:p>"
+        f"<w:p>{bold.format('A B C D E F G ')}<w:r><w:t>and plain text</w:t></w:r></w:p>"
+    )
+    document = mc.load(_bare(tmp_path / "bold.docx", body))
+    assert [b.bold for b in document.blocks] == [True, False]

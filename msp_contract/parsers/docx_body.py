@@ -117,8 +117,8 @@ class BodyWalker:
         para.kind = (
             "heading" if para.heading_level else "list_item" if label and not label.number else "paragraph"
         )
-        visible = len(raw.raw.replace(" ", ""))
-        para.bold = bool(raw.raw.strip()) and (raw.bold_chars >= visible or self.styles.bold(style_id))
+        visible = len(raw.raw) - raw.raw.count(" ")  # bold_chars counts the same way: no spaces
+        para.bold = visible > 0 and (raw.bold_chars >= visible or self.styles.bold(style_id))
         return para
 
     @staticmethod

@@ -63,7 +63,7 @@ class ParagraphText:
         self.parts.append(text)
         self.length += len(text)
         if bold:
-            self.bold_chars += len(text.strip())
+            self.bold_chars += len(text) - text.count(" ")
 
     @property
     def raw(self) -> str:
