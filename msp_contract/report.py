@@ -1,7 +1,7 @@
 """The review report: a versioned, frozen pydantic model and its JSON schema.
 
 The JSON shape is public (benchmarks and users' scripts read it); bump ``SCHEMA_VERSION`` on any
-incompatible change and regenerate ``schemas/report.schema.json`` with ``python -m msp_contract.report``.
+incompatible change and regenerate ``schemas/report.schema.json`` with ``python -m msp_contract._schema``.
 Nothing time-dependent lives inside the report, so the same input and rules give byte-identical JSON.
 """
 
@@ -164,5 +164,6 @@ def json_schema() -> dict[str, Any]:
     return schema
 
 
-if __name__ == "__main__":  # python -m msp_contract.report > schemas/report.schema.json
-    print(json.dumps(json_schema(), indent=2, sort_keys=True))
+def schema_text() -> str:
+    """The committed ``schemas/report.schema.json``: regenerate with ``python -m msp_contract._schema``."""
+    return json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"

@@ -149,7 +149,7 @@ def _citation(node: _Node) -> str | None:
     """'(b)' under '12.3' is cited as '12.3(b)'; anything else is cited as printed."""
     if node.number is None:
         return None
-    if node.number.startswith("(") or node.number.endswith(")"):
+    if node.number.startswith("(") or re.fullmatch(r"[a-z0-9]{1,4}\)", node.number):
         parent = node.parent
         while parent is not None and parent.full is None:
             parent = parent.parent

@@ -18,7 +18,7 @@ _LIST_MARKER = re.compile(
     r"^\s*(?:[-*+•]\s+|\d{1,3}(?:\.\d{1,3})*[.)]?\s+|\([a-z0-9ivx]{1,4}\)\s+|[a-z][.)]\s+)"
 )
 _NUMBERED_LINE = re.compile(
-    r"^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}[.)]\s|\([a-z0-9ivx]{1,4}\)\s|(?:ARTICLE|Article|SECTION|Section|"
+    r"^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}(?:\.\d{1,3})*(?:\([a-z0-9ivx]{1,4}\))+\s|\d{1,3}[.)]\s|\([a-z0-9ivx]{1,4}\)\s|(?:ARTICLE|Article|SECTION|Section|"
     r"SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex|APPENDIX|Appendix)\s+\S)"
 )
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.S)
@@ -116,7 +116,7 @@ def parse_text(text: str, *, markdown: bool) -> TextBuilder:
         if markdown and _ORDERED_ITEM.match(line):
             line = numbering.renumber(line)
         starts_item = bool(_NUMBERED_LINE.match(line) or (markdown and _LIST_MARKER.match(line)))
-        if paragraph and starts_item:
+        if paragraph and (starts_item or (len(paragraph) == 1 and _is_heading_line(paragraph[0]))):
             flush()
         if markdown and starts_item and re.match(r"^\s*[-*+•]\s+", line):
             line = re.sub(r"^\s*[-*+•]\s+", "", line)
@@ -126,6 +126,25 @@ def parse_text(text: str, *, markdown: bool) -> TextBuilder:
         paragraph.append(line)
     flush()
     return builder
+
+
+def _is_heading_line(line: str) -> bool:
+    """A short line standing alone above its text: "2. Fees", "TERMINATION", "Article IV".
+
+    Plain-text contracts put a heading on its own line with the body right below it; joining the two would
+    bury the heading inside the first sentence.
+    """
+    stripped = line.strip()
+    if not stripped or len(stripped) > 70 or stripped.endswith((".", ",", ";", ":")) and not stripped.isupper():
+        return False
+    body = _NUMBERED_LINE.sub("", stripped, count=1).strip() if _NUMBERED_LINE.match(stripped) else stripped
+    words = body.split()
+    if not words or len(words) > 8:
+        return False
+    letters = [c for c in body if c.isalpha()]
+    all_caps = bool(letters) and all(c.isupper() for c in letters)
+    title_case = all(w[0].isupper() or not w[0].isalpha() or (w.islower() and len(w) <= 4) for w in words)
+    return all_caps or (title_case and body is not stripped)
 
 
 def _add_markdown_table(builder: TextBuilder, header: str, lines: list[str], index: int) -> int:

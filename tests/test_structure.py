@@ -1,0 +1,61 @@
+"""Section numbering and nesting, found from the text as printed."""
+
+from __future__ import annotations
+
+from helpers import PUBLIC, doc, needs_shared
+
+import msp_contract as mc
+
+
+def ids(text: str) -> list[str]:
+    return [s.id for s in doc(text).sections]
+
+
+def test_decimal_numbering_nests_and_cites_as_printed() -> None:
+    document = doc(
+        "12. SERVICE LEVELS\n12.1 Availability. Provider shall ...\n12.2 Credits. If Provider fails ...\n"
+        "(a) the first tier;\n(b) the second tier.\n13. TERM\nThis Agreement starts ..."
+    )
+    sections = {s.id: s for s in document.sections}
+    assert list(sections) == ["12", "12.1", "12.2", "12.2(a)", "12.2(b)", "13"]
+    assert sections["12.1"].parent == "12" and sections["12.2(b)"].parent == "12.2"
+    assert sections["12"].heading == "SERVICE LEVELS"
+    assert sections["12.1"].heading == "Availability"
+    assert sections["12.2(b)"].number == "(b)"  # printed marker; the id is the citation
+    assert sections["12"].end == sections["13"].start - 1 or sections["12"].end == sections["13"].start
+
+
+def test_articles_schedules_and_exhibits_are_top_level_containers() -> None:
+    found = ids("ARTICLE IV\nPAYMENT\n4.1 Fees. Customer shall pay.\nSchedule 2\nService Levels\nExhibit A\nPricing")
+    assert "ARTICLE IV" in found and "Schedule 2" in found and "Exhibit A" in found
+    document = doc("Article IV Payment\n4.1 Fees. Customer shall pay.\nSchedule 2 Service Levels\n1. Availability")
+    by_id = {s.id: s for s in document.sections}
+    assert by_id["4.1"].parent == "Article IV"
+    assert by_id["1"].parent == "Schedule 2"
+
+
+def test_roman_sub_items_nest_under_letters() -> None:
+    document = doc("5. Fees\n(a) Customer shall pay:\n(i) the monthly fee;\n(ii) expenses.\n(b) Taxes are extra.")
+    by_id = {s.id: s for s in document.sections}
+    assert by_id["5(a)(i)"].parent == "5(a)" and by_id["5(a)(ii)"].parent == "5(a)"
+    assert by_id["5(b)"].parent == "5"
+
+
+def test_prose_numbers_do_not_open_sections() -> None:
+    assert ids("Provider shall respond within\n30 days of notice.\n2019 was the first year.") == []
+
+
+def test_section_at_and_page_lookup() -> None:
+    document = doc("1. Term\nThe term is one year.\n2. Fees\nFees are due monthly.")
+    offset = document.text.index("monthly")
+    section = document.section_at(offset)
+    assert section is not None and section.id == "2" and section.heading == "Fees"
+    assert document.page_at(offset) == 1
+
+
+@needs_shared
+def test_markdown_nested_lists_cite_full_path() -> None:
+    document = mc.load(PUBLIC / "commonpaper-cloud-service-agreement.md")
+    found = {s.id for s in document.sections}
+    assert {"1", "1.1", "5.3", "5.3(a)", "12.1"} <= found
+    assert "<span" not in document.text and "**" not in document.text

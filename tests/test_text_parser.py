@@ -1,0 +1,76 @@
+"""Plain text and Markdown: paragraphs, numbering lines, markup removed from quotes, input errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import msp_contract as mc
+
+
+def write(tmp_path: Path, name: str, content: bytes | str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_numbered_lines_split(tmp_path: Path) -> None:
+    path = write(tmp_path, "c.txt", "1. Services. Provider shall provide\nthe services.\n2. Fees. Customer shall pay.\n")
+    document = mc.load(path)
+    assert document.text == "1. Services. Provider shall provide the services.\n2. Fees. Customer shall pay."
+    assert [s.id for s in document.sections] == ["1", "2"]
+
+
+def test_markdown_markup_and_html_do_not_leak_into_text(tmp_path: Path) -> None:
+    source = "# Terms\n\n**7. Support**. Provider *will* provide [Support](https://x.test) <span class=\"a\">daily</span>.\n"
+    document = mc.load(write(tmp_path, "c.md", source))
+    assert document.text == "Terms\n7. Support. Provider will provide Support daily."
+    assert [s.id for s in document.sections] == ["s1", "7"]
+    assert document.sections[1].heading == "Support"
+
+
+def test_markdown_tables_are_tables(tmp_path: Path) -> None:
+    source = "| Priority | Response |\n|---|---|\n| P1 | 15 minutes |\n| P2 | 1 hour |\n"
+    document = mc.load(write(tmp_path, "t.md", source))
+    assert len(document.tables) == 1
+    assert document.tables[0].rows(document.text) == [["Priority", "Response"], ["P1", "15 minutes"], ["P2", "1 hour"]]
+
+
+def test_windows_1252_and_nbsp_are_normalized(tmp_path: Path) -> None:
+    document = mc.load(write(tmp_path, "c.txt", "Provider\xa0shall pay “fees”.".encode("cp1252")))
+    assert document.text == "Provider shall pay “fees”."
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "error"),
+    [
+        ("empty.txt", b"", mc.EmptyFileError),
+        ("blank.txt", b"  \n\n ", mc.EmptyFileError),
+        ("fake.pdf", b"hello, I am text", mc.FormatMismatchError),
+        ("fake.docx", b"plain text, not a zip", mc.FormatMismatchError),
+        ("real.txt", b"%PDF-1.7\n...", mc.FormatMismatchError),
+        ("binary.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00", mc.FormatMismatchError),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, mc.UnsupportedFormatError),
+        ("sheet.xlsx", b"a,b,c", mc.UnsupportedFormatError),
+    ],
+)
+def test_bad_input_gets_a_typed_error_naming_the_file(tmp_path: Path, name: str, content: bytes, error: type) -> None:
+    path = write(tmp_path, name, content)
+    with pytest.raises(error) as raised:
+        mc.load(path)
+    assert name in str(raised.value)
+    assert isinstance(raised.value, mc.InputError)
+
+
+def test_missing_path_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(mc.MissingFileError, match="no such file"):
+        mc.load(tmp_path / "nope.pdf")
+    with pytest.raises(mc.NotAFileError, match="directory"):
+        mc.load(tmp_path)
+
+
+def test_size_limit(tmp_path: Path) -> None:
+    path = write(tmp_path, "big.txt", "word " * 1000)
+    with pytest.raises(mc.ResourceLimitError, match="max_bytes"):
+        mc.load(path, limits=mc.Limits(max_bytes=100))
