@@ -477,3 +477,24 @@ def test_bold_paragraphs(tmp_path: Path) -> None:
     )
     document = mc.load(_bare(tmp_path / "bold.docx", body))
     assert [b.bold for b in document.blocks] == [True, False]
+
+
+def test_table_of_contents_left_out(tmp_path: Path) -> None:
+    styles = (
+        f'<w:styles {NS}><w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>'
+        "</w:styles>"
+    )
+    toc = '<w:pPr><w:pStyle w:val="TOC1"/></w:pPr>'
+    body = (
+        f'<w:p>{toc}<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>TOC \\o</w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1. Service Credits 3</w:t></w:r></w:p>'
+        f'<w:p>{toc}<w:r><w:t>2. Fees 4</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        + p("1. Service Credits apply.")
+    )
+    xml = f"<w:document {NS}><w:body>{body}</w:body></w:document>"
+    path = _zip(
+        tmp_path / "toc.docx", {"word/document.xml": xml.encode(), "word/styles.xml": styles.encode()}
+    )
+    document = mc.load(path)
+    assert document.text == "1. Service Credits apply."  # the field ended inside the TOC: body text shows
+    assert any("table of contents" in warning for warning in document.warnings)

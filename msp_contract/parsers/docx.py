@@ -52,6 +52,8 @@ def _parse(package: DocxPackage) -> TextBuilder:
     walker.walk(body)
     builder.notes.extend(read_notes(package, walker.anchors))
     builder.warnings.extend(_warnings(builder, body))
+    if walker.toc_paragraphs:
+        builder.warnings.append(f"table of contents left out of the text ({walker.toc_paragraphs} lines)")
     return builder
 
 

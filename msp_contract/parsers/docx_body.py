@@ -81,6 +81,7 @@ class BodyWalker:
         self.path, self.limits = path, limits
         self.inline = InlineWalker()
         self.anchors: dict[tuple[str, str], int] = {}  # (note kind, id) → canonical offset
+        self.toc_paragraphs = 0
         self._started = time.monotonic()
         self._count = 0
 
@@ -88,7 +89,10 @@ class BodyWalker:
     def walk(self, container: etree._Element) -> None:
         for child in container:
             tag = child.tag
-            if tag == w("p"):
+            if tag == w("p") and self._is_toc(child):
+                self.inline.paragraph(child)  # read for its field characters only: the TOC field spans it
+                self.toc_paragraphs += 1
+            elif tag == w("p"):
                 para = self.paragraph(child)
                 self._emit(para)
                 for box in para.boxes:
@@ -97,6 +101,12 @@ class BodyWalker:
                 self._table(child)
             elif tag in _BLOCK_WRAPPERS or tag == w("sdt"):
                 self.walk(child)
+
+    def _is_toc(self, p: etree._Element) -> bool:
+        """A table-of-contents line. It repeats clause numbers and headings with page numbers, so quoting
+        it as evidence ("Service Credits ..... 12") would claim a clause that the TOC only names."""
+        style_el = p.find(f"{w('pPr')}/{w('pStyle')}")
+        return self.styles.is_toc(wattr(style_el, "val") if style_el is not None else None)
 
     def paragraph(self, p: etree._Element) -> Para:
         self._tick()

@@ -14,6 +14,7 @@ from lxml import etree
 from .docx_package import w, wattr
 
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
+_TOC_NAME = re.compile(r"^toc\s*(?:[1-9]|heading)$", re.IGNORECASE)
 _MAX_CHAIN = 20  # basedOn loops exist in damaged files; Word itself stops following them
 
 
@@ -101,6 +102,10 @@ class Styles:
             chain.append(style)
             current = style.based_on
         return chain
+
+    def is_toc(self, style_id: str | None) -> bool:
+        """Word's table-of-contents styles ("toc 1".."toc 9", "TOC Heading"), directly or by inheritance."""
+        return any(_TOC_NAME.match(style.name) for style in self._chain(style_id))
 
     def heading_level(self, style_id: str | None) -> int | None:
         """1..9 for Heading N / Title and styles based on them, or a style's outline level; else None."""
