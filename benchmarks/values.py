@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from msp_contract.values.renewal import notice_periods, term_and_renewal  # noqa: E402
-from msp_contract.values.durations import Duration  # noqa: E402
-from msp_contract.values.law import governing_law  # noqa: E402
-from msp_contract.values.numbers import WORDS_PATTERN, format_number, words_to_number  # noqa: E402
+from msp_contract.values.durations import Duration
+from msp_contract.values.law import governing_law
+from msp_contract.values.numbers import WORDS_PATTERN, format_number, words_to_number
+from msp_contract.values.renewal import notice_periods, term_and_renewal
 
 CUAD = Path(__file__).resolve().parents[2] / "shared" / "cuad"
 CATEGORIES = ("Renewal Term", "Notice Period To Terminate Renewal", "Governing Law")
@@ -121,7 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.source == "pdf" and importlib.util.find_spec("msp_contract.parsers.pdf") is None:
         print("skipping --source pdf: msp_contract.parsers.pdf is not available yet")
         return 0
-    rows = [json.loads(line) for line in args.manifest.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line) for line in args.manifest.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     scores = {category: Score() for category in CATEGORIES}
     for row in rows:
         golds = {c: row["labels"][c]["answer"] for c in CATEGORIES if row["labels"][c]["answer"].strip()}

@@ -116,23 +116,24 @@ def cap_basis(text: str) -> CapBasis | None:
         kind = "monthly_fees"
     else:
         kind = "other"
-    lookback = next(
-        (d for d in find_durations(window) if re.search(r"preced|prior|before|last|previous|immediately",
-                                                         window[max(0, d.start - 30) : d.end + 40], re.I)),
-        None,
-    )
-    if lookback is not None:
-        lookback = Duration(lookback.value, lookback.unit, lookback.business, lookback.qualifier,
-                            lookback.start + fees.start(), lookback.end + fees.start())
-    end = fees.start() + (lookback.end - fees.start() if lookback else len(fees.group(0)))
+    lookback = _lookback(window, fees.start())
+    end = lookback.end if lookback else fees.end()
     return CapBasis(kind, _multiple(text[: fees.start()]), lookback, _basis_start(text, fees.start()), end)
+
+
+def _lookback(window: str, offset: int) -> Duration | None:
+    """ "in the twelve (12) months preceding the claim": the period whose fees set the cap."""
+    for d in find_durations(window):
+        context = window[max(0, d.start - 30) : d.end + 40]
+        if re.search(r"preced|prior|before|last|previous|immediately", context, re.I):
+            return Duration(d.value, d.unit, d.business, None, d.start + offset, d.end + offset)
+    return None
 
 
 def _multiple(before: str) -> float:
     """Multiplier written just before the fees phrase: "two times (2x)", "twice", "150% of"."""
-    match = None
-    for match in _MULTIPLE.finditer(before[-60:]):
-        pass
+    matches = list(_MULTIPLE.finditer(before[-60:]))
+    match = matches[-1] if matches else None
     if match is None:
         return 1.0
     if match.group("word"):
@@ -146,7 +147,5 @@ def _multiple(before: str) -> float:
 
 
 def _basis_start(text: str, fees_start: int) -> int:
-    match = None
-    for match in _MULTIPLE.finditer(text, max(0, fees_start - 60), fees_start):
-        pass
-    return match.start() if match else fees_start
+    matches = list(_MULTIPLE.finditer(text, max(0, fees_start - 60), fees_start))
+    return matches[-1].start() if matches else fees_start

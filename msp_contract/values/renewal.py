@@ -16,7 +16,12 @@ from .durations import Duration, Unit, find_durations
 from .numbers import NUMBER_PATTERN, parse_number
 
 NoticePurpose = Literal[
-    "non_renewal", "termination_for_convenience", "termination_for_breach", "cure_period", "termination", "other"
+    "non_renewal",
+    "termination_for_convenience",
+    "termination_for_breach",
+    "cure_period",
+    "termination",
+    "other",
 ]
 
 _RENEW = re.compile(
@@ -49,8 +54,12 @@ _SINGLE = re.compile(
     re.I,
 )
 _BEFORE_KEYWORD = re.compile(r"[\s-]*(?:\w+[\s-]+){0,2}\w+", re.I)
-_PLURAL_PERIOD = re.compile(r"^[\s\-()\d]*(?:\w+\s+)?(?:periods|terms|renewals|extensions|renewal\s+terms)\b", re.I)
-_PERPETUAL = re.compile(r"\b(?:unlimited\s+period|perpetual(?:ly)?|indefinite(?:ly)?|in\s+perpetuity)\b", re.I)
+_PLURAL_PERIOD = re.compile(
+    r"^[\s\-()\d]*(?:\w+\s+)?(?:periods|terms|renewals|extensions|renewal\s+terms)\b", re.I
+)
+_PERPETUAL = re.compile(
+    r"\b(?:unlimited\s+period|perpetual(?:ly)?|indefinite(?:ly)?|in\s+perpetuity)\b", re.I
+)
 _NOTICE_AFTER = re.compile(
     r"^['’]?s?['’]?\s*(?:\(\s*\w+\s*\)\s*)?(?:prior|in\s+advance|advance|before|preceding|written\s+notice|"
     r"notice|(?:of\s+)?(?:its\s+)?(?:written\s+)?notice)\b",
@@ -75,7 +84,9 @@ _NON_RENEWAL = re.compile(
 _PAYMENT = re.compile(r"\b(?:invoice[sd]?|payable|paid|payment|remit\w*|pay)\b", re.I)
 _CURE = re.compile(r"\b(?:cure[sd]?|remed(?:y|ied)|rectif\w+)\b", re.I)
 _BREACH = re.compile(r"\b(?:breach|default|fail(?:s|ure)?\s+to\s+perform)\b", re.I)
-_CONVENIENCE = re.compile(r"\b(?:convenience|for\s+any\s+reason|without\s+cause|at\s+any\s+time|for\s+no\s+reason)\b", re.I)
+_CONVENIENCE = re.compile(
+    r"\b(?:convenience|for\s+any\s+reason|without\s+cause|at\s+any\s+time|for\s+no\s+reason)\b", re.I
+)
 _TERMINATE = re.compile(r"\b(?:terminat\w+|cancel\w*)\b", re.I)
 
 
@@ -116,7 +127,9 @@ def _renewal_duration(sentence: str, keyword_end: int) -> Duration | None:
     """The renewal period after a renew/extend keyword: the first duration that is not a notice period,
     else an implicit one ("annual periods", "month to month")."""
     for duration in find_durations(sentence):
-        if duration.end <= keyword_end and not _BEFORE_KEYWORD.fullmatch(sentence[duration.end : keyword_end]):
+        if duration.end <= keyword_end and not _BEFORE_KEYWORD.fullmatch(
+            sentence[duration.end : keyword_end]
+        ):
             continue  # only "one-year renewal terms" may put the period before the keyword
         if _is_notice(sentence, duration):
             continue
@@ -174,7 +187,9 @@ def _score(sentence: str) -> int:
         score += 1
     if _RENEWS_AGREEMENT.search(sentence):
         score += 1
-    if re.search(r"\b(?:licen[cs]e|lease|patent|insurance|registration|permit|visa|exclusiv\w+)\b", sentence, re.I):
+    if re.search(
+        r"\b(?:licen[cs]e|lease|patent|insurance|registration|permit|visa|exclusiv\w+)\b", sentence, re.I
+    ):
         score -= 2
     return score
 
@@ -201,21 +216,32 @@ def term_and_renewal(text: str) -> TermAndRenewal:
     initial, initial_span = _initial_term(text)
     if best is None:
         notice = _non_renewal_notice(text, [])
-        return TermAndRenewal(initial_term=initial, initial_span=initial_span,
-                              non_renewal_notice=notice[0] if notice else None,
-                              notice_span=notice[1] if notice else None)
+        return TermAndRenewal(
+            initial_term=initial,
+            initial_span=initial_span,
+            non_renewal_notice=notice[0] if notice else None,
+            notice_span=notice[1] if notice else None,
+        )
     _, start, end, _, duration, successive, perpetual = best
     sentence = text[start:end]
     shifted = None
     if duration is not None:
-        shifted = Duration(duration.value, duration.unit, duration.business, duration.qualifier,
-                           duration.start + start, duration.end + start, duration.max_value)
+        shifted = Duration(
+            duration.value,
+            duration.unit,
+            duration.business,
+            duration.qualifier,
+            duration.start + start,
+            duration.end + start,
+            duration.max_value,
+        )
     notice = _non_renewal_notice(text, [(start, end)])
     return TermAndRenewal(
         initial_term=initial,
         renewal_term=shifted,
         renewal_successive=successive,
-        renewal_perpetual=perpetual and duration is None or bool(re.search(r"unlimited\s+period", sentence, re.I)),
+        renewal_perpetual=(perpetual and duration is None)
+        or bool(re.search(r"unlimited\s+period", sentence, re.I)),
         renewal_count=_renewal_count(sentence),
         auto_renewal=bool(_AUTO.search(sentence)),
         non_renewal_notice=notice[0] if notice else None,
@@ -233,7 +259,7 @@ _COUNT = re.compile(
 
 
 def _renewal_count(sentence: str) -> int | None:
-    """"for two (2) additional terms of ten (10) years": the number of renewals, when limited."""
+    """ "for two (2) additional terms of ten (10) years": the number of renewals, when limited."""
     match = _COUNT.search(sentence)
     value = parse_number(match.group("n")) if match else None
     return int(value) if value is not None and value > 1 else None
@@ -253,8 +279,14 @@ def _initial_term(text: str) -> tuple[Duration | None, tuple[int, int] | None]:
         for duration in find_durations(sentence[keyword.start() :]):
             offset = start + keyword.start()
             if duration.unit in {"months", "years"} and not _is_notice(sentence[keyword.start() :], duration):
-                return Duration(duration.value, duration.unit, duration.business, duration.qualifier,
-                                duration.start + offset, duration.end + offset), (start, end)
+                return Duration(
+                    duration.value,
+                    duration.unit,
+                    duration.business,
+                    duration.qualifier,
+                    duration.start + offset,
+                    duration.end + offset,
+                ), (start, end)
     return None, None
 
 
@@ -262,7 +294,7 @@ def _non_renewal_notice(text: str, near: list[tuple[int, int]]) -> tuple[Duratio
     """Notice needed to stop renewal: first in the renewal sentence or the two after it, then anywhere."""
     spans = list(sentence_spans(text))
     ordered: list[tuple[int, int]] = []
-    for start, end in near:
+    for start, _end in near:
         index = next((i for i, span in enumerate(spans) if span[0] >= start), None)
         if index is not None:
             ordered.extend(spans[index : index + 3])
@@ -279,13 +311,22 @@ def _non_renewal_notice(text: str, near: list[tuple[int, int]]) -> tuple[Duratio
             continue
         for duration in find_durations(sentence):
             if _is_notice(sentence, duration):
-                return Duration(duration.value, duration.unit, duration.business, duration.qualifier or "at_least",
-                                duration.start + start, duration.end + start, duration.max_value), (start, end)
+                return Duration(
+                    duration.value,
+                    duration.unit,
+                    duration.business,
+                    duration.qualifier or "at_least",
+                    duration.start + start,
+                    duration.end + start,
+                    duration.max_value,
+                ), (start, end)
     return None
 
 
 def _purpose(sentence: str) -> NoticePurpose:
-    if _NON_RENEWAL.search(sentence) and re.search(r"renew|expir|end\s+of\s+the\s+(?:then|initial|current)", sentence, re.I):
+    if _NON_RENEWAL.search(sentence) and re.search(
+        r"renew|expir|end\s+of\s+the\s+(?:then|initial|current)", sentence, re.I
+    ):
         return "non_renewal"
     if _CURE.search(sentence):
         return "cure_period"
@@ -311,8 +352,15 @@ def notice_periods(text: str) -> tuple[NoticePeriod, ...]:
                 continue  # "payable within 30 days of invoice"
             if not (_is_notice(sentence, duration) or _CURE.search(local)):
                 continue
-            shifted = Duration(duration.value, duration.unit, duration.business, duration.qualifier,
-                               duration.start + start, duration.end + start, duration.max_value)
+            shifted = Duration(
+                duration.value,
+                duration.unit,
+                duration.business,
+                duration.qualifier,
+                duration.start + start,
+                duration.end + start,
+                duration.max_value,
+            )
             purpose = _purpose(local) if _CURE.search(local) else _purpose(sentence)
             found.append(NoticePeriod(shifted, purpose, start, end))
     return tuple(found)

@@ -32,7 +32,9 @@ _NOT_AVAILABILITY = re.compile(
     r"incidents|requests))",
     re.I,
 )
-_NOT_AVAILABILITY_BEFORE = re.compile(r"(?:discount|rebate|interest|royalty|commission|shares?|equity|own\w*)\W+(?:\w+\W+){0,3}$", re.I)
+_NOT_AVAILABILITY_BEFORE = re.compile(
+    r"(?:discount|rebate|interest|royalty|commission|shares?|equity|own\w*)\W+(?:\w+\W+){0,3}$", re.I
+)
 _WINDOWS: tuple[tuple[str, Window], ...] = (
     (r"per\s+(?:calendar\s+)?month|each\s+(?:calendar\s+)?month|monthly|in\s+any\s+(?:calendar\s+)?month|"
      r"(?:calendar\s+)?month(?:ly)?\s+(?:basis|period|measurement)", "month"),
@@ -114,8 +116,15 @@ class ServiceCredits:
 
 
 def _shift(duration: Duration, offset: int) -> Duration:
-    return Duration(duration.value, duration.unit, duration.business, duration.qualifier,
-                    duration.start + offset, duration.end + offset, duration.max_value)
+    return Duration(
+        duration.value,
+        duration.unit,
+        duration.business,
+        duration.qualifier,
+        duration.start + offset,
+        duration.end + offset,
+        duration.max_value,
+    )
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -141,7 +150,9 @@ def _is_availability(sentence: str, pct: Percentage, offset: int) -> bool:
     local_start, local_end = pct.start - offset, pct.end - offset
     if not 80 <= pct.value <= 100:
         return False
-    if _NOT_AVAILABILITY.match(sentence[local_end:]) or _NOT_AVAILABILITY_BEFORE.search(sentence[:local_start]):
+    if _NOT_AVAILABILITY.match(sentence[local_end:]) or _NOT_AVAILABILITY_BEFORE.search(
+        sentence[:local_start]
+    ):
         return False
     return bool(_AVAILABILITY.search(sentence))
 
@@ -153,22 +164,37 @@ def availability_targets(text: str) -> tuple[AvailabilityTarget, ...]:
         sentence = text[start:end]
         if not _AVAILABILITY.search(sentence):
             continue
-        if re.search(r"\bcredit", sentence, re.I) and not re.search(r"\b(?:shall|will|must)\b[^.]{0,60}\b(?:be\s+)?"
-                                                                      r"(?:available|availability)", sentence, re.I):
+        if re.search(r"\bcredit", sentence, re.I) and not re.search(
+            r"\b(?:shall|will|must)\b[^.]{0,60}\b(?:be\s+)?"
+            r"(?:available|availability)",
+            sentence,
+            re.I,
+        ):
             continue  # a credit tier ("below 99.5%: 10% credit") is not itself the target
-        exclusions = tuple(name for name, pattern in _EXCLUSIONS.items() if re.search(pattern, sentence, re.I))
+        exclusions = tuple(
+            name for name, pattern in _EXCLUSIONS.items() if re.search(pattern, sentence, re.I)
+        )
         who = _MEASURED_BY.search(sentence)
         for pct in find_percentages(sentence):
             shifted = Percentage(pct.value, pct.start + start, pct.end + start)
             if _is_availability(sentence, shifted, start):
-                found.append(AvailabilityTarget(pct.value, _window(sentence), exclusions,
-                                                who.group("who") if who else None,
-                                                shifted.start, shifted.end, start, end))
+                found.append(
+                    AvailabilityTarget(
+                        pct.value,
+                        _window(sentence),
+                        exclusions,
+                        who.group("who") if who else None,
+                        shifted.start,
+                        shifted.end,
+                        start,
+                        end,
+                    )
+                )
     return tuple(found)
 
 
 def normalize_priority(label: str) -> str:
-    """"Priority 1"/"Severity 1"/"Sev1"/"P1" -> "P1"; "Critical" -> "critical"."""
+    """ "Priority 1"/"Severity 1"/"Sev1"/"P1" -> "P1"; "Critical" -> "critical"."""
     match = _PRIORITY.search(label)
     if not match:
         return label.strip().lower()
@@ -220,9 +246,17 @@ def response_times(text: str, calendar: BusinessCalendar = DEFAULT_CALENDAR) -> 
             if kind is None:
                 continue
             before = [p for p in priorities if p.start() < duration.start]
-            label = (before[-1] if before else priorities[0] if priorities else None)
-            found.append(ResponseTime(normalize_priority(label.group(0)) if label else None, kind,
-                                      _shift(duration, start), _coverage(sentence, duration, calendar), start, end))
+            label = before[-1] if before else priorities[0] if priorities else None
+            found.append(
+                ResponseTime(
+                    normalize_priority(label.group(0)) if label else None,
+                    kind,
+                    _shift(duration, start),
+                    _coverage(sentence, duration, calendar),
+                    start,
+                    end,
+                )
+            )
     return tuple(found)
 
 
@@ -255,7 +289,9 @@ def service_credits(text: str) -> ServiceCredits | None:
         if credits and (levels or re.search(r"credit", clause, re.I)) and not cap_match:
             tiers.append(CreditTier(levels[0].value if levels else None, credits[-1].value, start, end))
         if deadline is None and re.search(r"\b(?:claim|request|notify|notice|submit)", clause, re.I):
-            deadline = next((_shift(d, start) for d in find_durations(clause) if d.qualifier == "at_most"), None)
+            deadline = next(
+                (_shift(d, start) for d in find_durations(clause) if d.qualifier == "at_most"), None
+            )
     sole = bool(_SOLE.search(text))
     if not tiers and cap is None and deadline is None and not sole:
         return None
