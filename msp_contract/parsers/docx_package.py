@@ -96,7 +96,14 @@ def open_package(path: Path, data: bytes, limits: Limits) -> DocxPackage:
     try:
         archive = zipfile.ZipFile(BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        OSError,
+        ValueError,
+        NotImplementedError,
+    ) as exc:
         raise CorruptFileError(
             path, f"not a readable zip archive: {exc}", "a .docx is a zip; is the file truncated or renamed?"
         ) from exc
