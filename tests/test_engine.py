@@ -1,0 +1,182 @@
+"""The review engine on a small custom rules folder: structure, negation, evidence, errors, determinism."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import REPO, doc
+
+import msp_contract as mc
+from msp_contract.report import schema_text
+
+BLUEPRINT = """\
+name: test-blueprint
+version: "0.1"
+pillars: {3: Risk}
+elements: [disaster_recovery]
+outside: ['force\\s+majeure']
+macros:
+  duration: '\\d+\\s*(?:\\(\\d+\\)\\s*)?(?:hours?|days?)'
+  num: '\\d+'
+  frequency: 'annually|quarterly'
+"""
+# A rule written for these tests, so they exercise the engine independently of the shipped rules.
+DR_RULE = """\
+id: disaster_recovery
+pillar: 3
+title: Disaster recovery
+why: Without it the provider owes nothing when a platform is lost.
+ask: Ask for a DR plan with RTO and RPO per service.
+detect:
+  headings: ['\\bdisaster\\s+recovery\\b']
+  any: ['\\bdisaster[\\s-]+recovery\\b', '\\b(?:RTO|RPO)\\b']
+wording: [effort_qualifier]
+requirements:
+  - id: rto_rpo_defined
+    title: RTO and RPO targets
+    detect: {any: ['\\b(?:RTO|RPO)\\b[^.]{0,40}{duration}']}
+    ask: Ask for an RTO and an RPO, in hours.
+  - id: dr_test_frequency
+    title: a DR test frequency
+    detect: {any: ['\\btest[^.]{0,40}(?:{frequency})']}
+    ask: Ask for DR tests at least annually.
+"""
+WORDING = """\
+id: effort_qualifier
+title: effort qualifier
+detect: {any: ['\\b(?:commercially\\s+)?reasonable\\s+efforts?\\b', '\\bbest\\s+efforts?\\b'], negation: false}
+reason: a promise to try is hard to enforce.
+ask: Replace it with a firm obligation.
+"""
+
+
+@pytest.fixture
+def rules_dir(tmp_path: Path) -> Path:
+    root = tmp_path / "rules"
+    (root / "elements").mkdir(parents=True)
+    (root / "wording").mkdir()
+    (root / "blueprint.yaml").write_text(BLUEPRINT, encoding="utf-8")
+    (root / "elements" / "disaster_recovery.yaml").write_text(DR_RULE, encoding="utf-8")
+    (root / "wording" / "effort_qualifier.yaml").write_text(WORDING, encoding="utf-8")
+    return root
+
+
+def review(text: str, rules_dir: Path) -> mc.Report:
+    return mc.analyze(doc(text), rules=mc.load_rules(rules_dir))
+
+
+def test_word_in_a_force_majeure_clause_is_not_a_dr_plan(rules_dir: Path) -> None:
+    text = "14. Force Majeure\nNeither party is liable for delay caused by disaster recovery failures, fire or flood."
+    assert review(text, rules_dir).element("disaster_recovery").status == "missing"
+
+
+def test_negated_provision_is_not_presence(rules_dir: Path) -> None:
+    text = "7. Services\nProvider does not provide disaster recovery services under this Agreement."
+    assert review(text, rules_dir).element("disaster_recovery").status == "missing"
+
+
+def test_present_element_has_verbatim_located_evidence(rules_dir: Path) -> None:
+    text = (
+        "1. Definitions\nTerms have their usual meaning.\n"
+        "12. Disaster Recovery\n12.1 Provider shall maintain a disaster recovery plan with an RTO of 4 hours and "
+        "an RPO of 1 hour.\n12.2 Provider shall test the plan annually."
+    )
+    document = doc(text)
+    result = mc.analyze(document, rules=mc.load_rules(rules_dir)).element("disaster_recovery")
+    assert result.status == "present"
+    for evidence in result.evidence:
+        assert document.text[evidence.start : evidence.end] == evidence.quote
+        assert evidence.page == 1
+    assert {e.section for e in result.evidence} <= {"12", "12.1", "12.2"}
+    assert all(r.met for r in result.requirements)
+
+
+def test_vague_wording_makes_the_element_weak_with_an_ask(rules_dir: Path) -> None:
+    text = "9. Continuity\nProvider will use commercially reasonable efforts to maintain disaster recovery capabilities."
+    report = review(text, rules_dir)
+    result = report.element("disaster_recovery")
+    assert result.status == "weak"
+    assert [w.id for w in result.wording] == ["effort_qualifier"]
+    assert result.ask and "RTO" in result.ask and "firm obligation" in result.ask
+    kinds = {f.kind for f in report.findings}
+    assert {"requirement", "wording"} <= kinds
+
+
+def test_missing_element_yields_an_error_finding_and_exit_code(rules_dir: Path) -> None:
+    report = review("1. Fees\nCustomer shall pay the fees.", rules_dir)
+    (finding,) = report.findings
+    assert finding.kind == "missing" and finding.severity == "error" and finding.ask
+    assert report.exit_code("error") == 1 and report.exit_code("never") == 0
+    assert report.summary.missing == 1 and report.summary.pillars["3"].missing == 1
+
+
+def test_report_json_is_deterministic_and_matches_the_committed_schema(rules_dir: Path) -> None:
+    text = "12. Disaster Recovery\nProvider shall maintain a disaster recovery plan."
+    first, second = review(text, rules_dir).to_json(), review(text, rules_dir).to_json()
+    assert first == second
+    data = json.loads(first)
+    assert {"schema_version", "document", "elements", "clauses", "findings", "summary"} <= set(data)
+    assert (REPO / "schemas" / "report.schema.json").read_text(encoding="utf-8") == schema_text(), (
+        "schema is stale: run python -m msp_contract._schema"
+    )
+
+
+def test_fingerprints_do_not_depend_on_position(rules_dir: Path) -> None:
+    base = "9. Continuity\nProvider will use best efforts to maintain disaster recovery capabilities."
+    shifted = "1. Scope\nProvider provides hosting.\n2. Fees\nCustomer pays.\n" + base
+    prints = {f.rule: f.fingerprint for f in review(base, rules_dir).findings}
+    moved = {f.rule: f.fingerprint for f in review(shifted, rules_dir).findings}
+    assert prints["wording.effort_qualifier"] == moved["wording.effort_qualifier"]
+
+
+def test_rule_file_errors_point_to_file_and_line(rules_dir: Path) -> None:
+    path = rules_dir / "elements" / "disaster_recovery.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    bad_line = next(i for i, line in enumerate(lines) if line.startswith("pillar:"))
+    lines[bad_line] = "pillar: 7"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(mc.RuleFileError) as raised:
+        mc.load_rules(rules_dir)
+    assert f"disaster_recovery.yaml:{bad_line + 1}" in str(raised.value)
+
+
+def test_invalid_pattern_unknown_macro_and_unknown_reference_are_rejected(rules_dir: Path) -> None:
+    path = rules_dir / "elements" / "disaster_recovery.yaml"
+    original = path.read_text(encoding="utf-8")
+    for broken, message in [
+        (original.replace("'\\bdisaster[\\s-]+recovery\\b'", "'(unclosed'", 1), "invalid pattern"),
+        (original.replace("'\\b(?:RTO|RPO)\\b'", "'{nosuchmacro}'", 1), "unknown macro"),
+        (original.replace("wording: [effort_qualifier]", "wording: [no_such_wording]", 1), "no_such_wording"),
+    ]:
+        path.write_text(broken, encoding="utf-8")
+        with pytest.raises(mc.RuleFileError, match=message):
+            mc.load_rules(rules_dir)
+
+
+def test_catastrophic_user_pattern_is_stopped_by_the_time_bound(rules_dir: Path) -> None:
+    path = rules_dir / "elements" / "disaster_recovery.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("'\\b(?:RTO|RPO)\\b'", "'(?:a|aa)+$'", 1), encoding="utf-8"
+    )
+    from msp_contract.rulebook import patterns
+
+    patterns.MATCH_TIMEOUT_SECONDS = 0.2
+    try:
+        with pytest.raises(mc.RuleFileError, match="timed out"):
+            review("x " + "a" * 60 + "!", rules_dir)
+    finally:
+        patterns.MATCH_TIMEOUT_SECONDS = 2.0
+
+
+def test_user_blueprint_extends_the_default(tmp_path: Path) -> None:
+    root = tmp_path / "mine"
+    (root / "elements").mkdir(parents=True)
+    (root / "blueprint.yaml").write_text("name: mine\nversion: '1'\nextends: default\ndrop: [disaster_recovery]\n")
+    rules = mc.load_rules(root)
+    default = mc.load_rules()
+    assert "disaster_recovery" not in {e.id for e in rules.elements}
+    assert len(rules.elements) == len(default.elements) - 1
+    shutil.rmtree(root)
