@@ -6,15 +6,17 @@ XML edits for what python-docx cannot write (numbering definitions, w:ins/w:del,
 
 from __future__ import annotations
 
+import functools
 import io
 import re
+import tempfile
 import time
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -498,3 +500,24 @@ def test_table_of_contents_left_out(tmp_path: Path) -> None:
     document = mc.load(path)
     assert document.text == "1. Service Credits apply."  # the field ended inside the TOC: body text shows
     assert any("table of contents" in warning for warning in document.warnings)
+
+
+@functools.lru_cache(maxsize=1)
+def _feature_bytes() -> bytes:
+    return build_docx(Path(tempfile.mkdtemp()) / "base.docx").read_bytes()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=12))
+def test_corrupted_bytes_never_escape_as_raw_errors(edits: list[tuple[int, int]]) -> None:
+    data = bytearray(_feature_bytes())
+    for position, value in edits:
+        data[position % len(data)] = value
+    path = Path(tempfile.mkdtemp()) / "corrupt.docx"
+    path.write_bytes(bytes(data))
+    try:
+        document = mc.load(path)
+    except mc.InputError as error:
+        assert str(path) in str(error)
+    else:
+        assert document.text
