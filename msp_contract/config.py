@@ -22,6 +22,19 @@ class Config(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict)  # rule or element id -> severity
     thresholds: dict[str, float] = Field(default_factory=dict)  # policy params, e.g. availability_min_percent
     fail_on: Literal["error", "warning", "info", "never"] = "error"
+    # glob -> ids ignored for matching files (an SOW need not carry the MSA's liability terms)
+    per_file_ignores: dict[str, tuple[str, ...]] = Field(default_factory=dict, alias="per-file-ignores")
+    waivers: str | None = None  # reviewed waivers YAML (see msp_contract.waivers)
+    baseline: str | None = None  # baseline JSON of accepted fingerprints (see msp_contract.baseline)
+
+    def for_file(self, path: str) -> Config:
+        """This configuration with the ``per-file-ignores`` that match ``path`` added to ``ignore``."""
+        from .config_file import path_matches
+
+        extra = [i for glob, ids in self.per_file_ignores.items() if path_matches(glob, path) for i in ids]
+        if not extra:
+            return self
+        return self.model_copy(update={"ignore": tuple(dict.fromkeys((*self.ignore, *extra)))})
 
 
 DEFAULT_CONFIG = Config()

@@ -1,0 +1,61 @@
+"""Small helpers shared by the renderers: ordering elements gaps-first, citing evidence, trimming quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..report import ElementResult, Evidence, Finding, Report
+
+STATUS_ORDER = {"missing": 0, "weak": 1, "present": 2}
+STATUS_LABEL = {"missing": "MISSING", "weak": "WEAK", "present": "PRESENT"}
+
+
+def by_pillar(report: Report) -> list[tuple[int, list[ElementResult]]]:
+    """Elements grouped by pillar (in pillar order), gaps first within a pillar: missing, weak, present."""
+    pillars = sorted({e.pillar for e in report.elements})
+    order = {e.id: i for i, e in enumerate(report.elements)}
+    return [
+        (
+            pillar,
+            sorted(
+                (e for e in report.elements if e.pillar == pillar),
+                key=lambda e: (STATUS_ORDER[e.status], order[e.id]),
+            ),
+        )
+        for pillar in pillars
+    ]
+
+
+def trim(quote: str, limit: int = 160) -> str:
+    """One line, at most ``limit`` characters: enough to recognise the clause, never a dump."""
+    flat = " ".join(quote.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def cite(evidence: Evidence) -> str:
+    """'§12.3 Service Credits, p.4' (or just 'p.4' outside any numbered clause)."""
+    parts = []
+    if evidence.section:
+        parts.append(f"§{evidence.section}" + (f" {evidence.heading}" if evidence.heading else ""))
+    elif evidence.heading:
+        parts.append(evidence.heading)
+    parts.append(f"p.{evidence.page}")
+    return ", ".join(parts)
+
+
+def element_findings(report: Report, element_id: str) -> list[Finding]:
+    return [f for f in report.findings if f.element == element_id]
+
+
+def unsuppressed(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if not f.suppressed]
+
+
+def summary_line(report: Report) -> str:
+    s = report.summary
+    counts = ", ".join(f"{s.findings.get(k, 0)} {k}" for k in ("error", "warning", "info"))
+    waived = f", {s.suppressed} suppressed" if s.suppressed else ""
+    return (
+        f"{report.document.path}: {s.present} present, {s.weak} weak, {s.missing} missing "
+        f"of {s.elements} elements; findings: {counts}{waived}"
+    )
