@@ -12,6 +12,7 @@ single newline.
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
 from dataclasses import dataclass, field
@@ -175,19 +176,26 @@ def _furniture_key(text: str, zone: str) -> str:
 
 
 def _remove_furniture(pages: list[_Page]) -> None:
-    """Drop running headers/footers (repeating at an edge on several pages) and page numbers from the lines."""
-    counts: dict[str, int] = {}
+    """Drop running headers/footers and page numbers from the lines, keeping their text in ``furniture``.
+
+    A running line repeats, digits aside, at the same height near an edge on several pages; requiring the
+    same height keeps out body lines that merely recur ("Name:" in a run of signature blocks).
+    """
+    tops: dict[str, list[float]] = {}
     for page in pages:
-        for key in {_furniture_key(page.lines[i].text, zone) for i, zone in _edge_lines(page)}:
-            counts[key] = counts.get(key, 0) + 1
+        for i, zone in _edge_lines(page):
+            tops.setdefault(_furniture_key(page.lines[i].text, zone), []).append(page.lines[i].top)
+    for values in tops.values():
+        values.sort()
     needed = max(2, round(0.3 * len(pages)))
     for page in pages:
-        drop = {
-            i
-            for i, zone in _edge_lines(page)
-            if counts[_furniture_key(page.lines[i].text, zone)] >= needed
-            or _PAGE_NUMBER.match(page.lines[i].text)
-        }
+        drop = set()
+        for i, zone in _edge_lines(page):
+            line = page.lines[i]
+            same = tops[_furniture_key(line.text, zone)]
+            repeats = bisect.bisect_right(same, line.top + 3) - bisect.bisect_left(same, line.top - 3)
+            if repeats >= needed or _PAGE_NUMBER.match(line.text):
+                drop.add(i)
         page.furniture = [page.lines[i].text for i in sorted(drop)]
         page.lines = [line for i, line in enumerate(page.lines) if i not in drop]
 

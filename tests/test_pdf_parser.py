@@ -1,0 +1,359 @@
+"""PDF parser: reading order, furniture, paragraphs, headings, tables, boxes and typed errors.
+
+Every fixture PDF is drawn with reportlab into tmp_path, so each test states the layout it checks. Tests on
+real files (Bonterms, CUAD) are marked ``shared`` and skipped when the shared data folder is absent.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import statistics
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+import msp_contract as mc
+from msp_contract import (
+    CorruptFileError,
+    EncryptedFileError,
+    Limits,
+    NoTextLayerError,
+    ResourceLimitError,
+)
+from msp_contract.parsers import parse
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="needs the shared data folder")
+
+Draw = Callable[[Canvas], None]
+HEIGHT = 792.0
+
+
+def make_pdf(path: Path, *pages: Draw, encrypt: StandardEncryption | None = None) -> Path:
+    canvas = Canvas(str(path), pagesize=(612, HEIGHT), encrypt=encrypt)
+    for draw in pages:
+        draw(canvas)
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def text_at(
+    canvas: Canvas, x: float, top: float, text: str, font: str = "Helvetica", size: float = 11
+) -> None:
+    """Draw ``text`` with its baseline ``top`` points below the top edge (easier to read than PDF's y)."""
+    canvas.setFont(font, size)
+    canvas.drawString(x, HEIGHT - top, text)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# -- reading order ---------------------------------------------------------------------------------------
+
+
+def test_numbered_clauses_start_blocks_and_sections(tmp_path: Path) -> None:
+    def page(c: Canvas) -> None:
+        text_at(c, 72, 100, "1. Services", "Helvetica-Bold")
+        text_at(c, 72, 120, "1.1 The Provider shall provide the Services described in each Statement of Work")
+        text_at(c, 72, 134, "in accordance with the Service Levels.")
+        text_at(
+            c,
+            72,
+            148,
+            "1.2 The Customer shall cooperate with the Provider as reasonably required under Section",
+        )
+        text_at(c, 72, 162, "12.3 of this Agreement.")
+        text_at(c, 72, 196, "2. Fees", "Helvetica-Bold")
+        text_at(c, 72, 216, "(a) Fees are payable monthly in arrears.")
+
+    doc = mc.load(make_pdf(tmp_path / "clauses.pdf", page))
+    numbers = [s.number for s in doc.sections]
+    assert numbers == ["1", "1.1", "1.2", "2", "(a)"]  # "12.3 of this Agreement" continues 1.2
+    starts = [doc.text[b.start : b.end].split()[0] for b in doc.blocks]
+    assert starts == ["1.", "1.1", "1.2", "2.", "(a)"]
+    assert "under Section 12.3 of this Agreement." in doc.text
+
+
+def test_detached_number_column_rejoins_its_line(tmp_path: Path) -> None:
+    def page(c: Canvas) -> None:
+        # Content-stream order: the whole numbering column first, then the text (as EDGAR renders do).
+        for i, top in enumerate((100, 130, 160), start=1):
+            text_at(c, 72, top, f"{i}.")
+        for top, words in ((100, "Overview"), (130, "Term of the Agreement"), (160, "Termination")):
+            text_at(c, 108, top, words)
+
+    doc = parse(make_pdf(tmp_path / "column.pdf", page))
+    assert doc.text.split("\n") == ["1. Overview", "2. Term of the Agreement", "3. Termination"]
+
+
+def test_two_column_page_reads_left_column_first(tmp_path: Path) -> None:
+    left = [f"Left column sentence number {i} runs on here" for i in range(1, 7)]
+    right = [f"Right column sentence number {i} runs on too" for i in range(1, 7)]
+
+    def page(c: Canvas) -> None:
+        text_at(c, 72, 80, "A Two Column Agreement Title Spanning Both Columns Of The Page Here", size=12)
+        for i, (a, b) in enumerate(zip(left, right, strict=True)):
+            text_at(c, 72, 110 + 14 * i, a, size=10)
+            text_at(c, 320, 110 + 14 * i, b, size=10)
+
+    doc = parse(make_pdf(tmp_path / "two.pdf", page))
+    text = flat(doc.text)
+    assert text.index("Title Spanning") < text.index("Left column sentence number 1")
+    assert text.index("Left column sentence number 6") < text.index("Right column sentence number 1")
+    assert " ".join(left) in text and " ".join(right) in text
+
+
+# -- furniture and page breaks ---------------------------------------------------------------------------
+
+
+def test_running_header_footer_and_page_numbers_are_furniture(tmp_path: Path) -> None:
+    def page(number: int, body: list[str]) -> Draw:
+        def draw(c: Canvas) -> None:
+            text_at(c, 72, 40, "ACME Managed Services Agreement - Confidential", size=9)
+            for i, line in enumerate(body):
+                text_at(c, 72, 100 + 14 * i, line)
+            text_at(c, 300, 760, f"Page {number} of 3", size=9)
+            text_at(c, 72, 775, f"Contract ref 2024-{number:03d}", size=8)
+
+        return draw
+
+    pages = [
+        page(
+            1,
+            [
+                "1. Payment. The Customer shall pay the fees set out in the Order Form within",
+                "thirty days and the Customer shall pay",
+            ],
+        ),
+        page(
+            2,
+            [
+                "the remaining fees at the end of each quarter.",
+                "2. Term. This Agreement runs for three years.",
+            ],
+        ),
+        page(3, ["3. Law. The laws of England apply."]),
+    ]
+    doc = parse(make_pdf(tmp_path / "furniture.pdf", *pages))
+    assert "Confidential" not in doc.text and "Page" not in doc.text and "Contract ref" not in doc.text
+    assert doc.pages[1].furniture == (
+        "ACME Managed Services Agreement - Confidential",
+        "Page 2 of 3",
+        "Contract ref 2024-002",
+    )
+    # The sentence cut by the page break reads on: only a newline sits between its halves.
+    assert "the Customer shall pay\nthe remaining fees at the end" in doc.text
+    first_of_page_2 = next(b for b in doc.blocks if b.page == 2)
+    assert doc.text[first_of_page_2.start :].startswith("the remaining fees")
+
+
+def test_bare_page_number_on_single_page(tmp_path: Path) -> None:
+    def page(c: Canvas) -> None:
+        text_at(c, 72, 100, "The Provider shall maintain the Services.")
+        text_at(c, 300, 760, "- 7 -", size=9)
+
+    doc = parse(make_pdf(tmp_path / "pageno.pdf", page))
+    assert doc.text == "The Provider shall maintain the Services."
+    assert doc.pages[0].furniture == ("- 7 -",)
+
+
+# -- paragraphs, hyphens, headings, boxes ----------------------------------------------------------------
+
+
+def test_paragraph_lines_join_and_hyphenated_compound_keeps_hyphen(tmp_path: Path) -> None:
+    def page(c: Canvas) -> None:
+        text_at(c, 72, 100, "The Customer grants the Provider a non-")
+        text_at(c, 72, 114, "exclusive licence to use the Customer Data.")
+        text_at(c, 72, 150, "A second paragraph\u00a0with a no-break space.")
+
+    doc = parse(make_pdf(tmp_path / "hyphen.pdf", page))
+    assert doc.text.split("\n") == [
+        "The Customer grants the Provider a non-exclusive licence to use the Customer Data.",
+        "A second paragraph with a no-break space.",
+    ]
+
+
+def test_heading_from_size_and_weight_but_not_inline_lead_in(tmp_path: Path) -> None:
+    def page(c: Canvas) -> None:
+        text_at(c, 72, 90, "Service Level Agreement", "Helvetica-Bold", 18)
+        c.setFont("Helvetica-Bold", 11)
+        c.drawString(72, HEIGHT - 130, "12.3 Service Credits.")
+        c.setFont("Helvetica", 11)
+        c.drawString(
+            72 + c.stringWidth("12.3 Service Credits. ", "Helvetica-Bold", 11), HEIGHT - 130, "If the"
+        )
+        text_at(c, 72, 144, "Provider misses a Service Level it shall credit the Customer.")
+
+    doc = parse(make_pdf(tmp_path / "heading.pdf", page))
+    title, clause = doc.blocks
+    assert doc.text[title.start : title.end] == "Service Level Agreement"
+    assert title.kind == "heading" and title.bold and title.font_size == pytest.approx(18, abs=0.5)
+    assert doc.text[clause.start : clause.end].startswith("12.3 Service Credits. If the Provider misses")
+    assert clause.kind == "paragraph" and not clause.bold and clause.font_size == pytest.approx(11, abs=0.5)
+
+
+def test_line_boxes_map_spans_to_page_and_position(tmp_path: Path) -> None:
+    def page(c: Canvas) -> None:
+        text_at(c, 72, 100, "First line of the clause")
+        text_at(c, 72, 114, "second line of the clause.")
+
+    doc = parse(make_pdf(tmp_path / "boxes.pdf", make_blank, page))
+    start = doc.text.index("second")
+    (box,) = doc.boxes(start, start + 6)
+    x0, top, x1, bottom = box.bbox
+    assert box.page == 2
+    assert x0 == pytest.approx(72, abs=1) and top < 114 < bottom and x1 > 150
+    assert doc.text[box.start : box.end].strip() == "second line of the clause."
+
+
+def make_blank(c: Canvas) -> None:
+    text_at(c, 72, 100, "Cover page.")
+
+
+# -- tables ----------------------------------------------------------------------------------------------
+
+
+def test_ruled_table_is_a_table_in_reading_order_and_not_duplicated(tmp_path: Path) -> None:
+    rows = [["Service", "Availability", "Credit"], ["Email", "99.9%", "5%"], ["Backup", "99.5%", "10%"]]
+    xs, tops = [72, 200, 330, 460], [150, 170, 190, 210]
+
+    def page(c: Canvas) -> None:
+        text_at(c, 72, 100, "The Service Levels are set out below.")
+        for x in xs:
+            c.line(x, HEIGHT - tops[0], x, HEIGHT - tops[-1])
+        for top in tops:
+            c.line(xs[0], HEIGHT - top, xs[-1], HEIGHT - top)
+        for r, row in enumerate(rows):
+            for col, cell in enumerate(row):
+                text_at(c, xs[col] + 4, tops[r] + 14, cell, size=10)
+        text_at(c, 72, 250, "Credits are the sole remedy.")
+
+    doc = parse(make_pdf(tmp_path / "table.pdf", page))
+    (table,) = doc.tables
+    assert table.rows(doc.text) == rows
+    assert doc.text.split("\n") == [
+        "The Service Levels are set out below.",
+        "Service | Availability | Credit",
+        "Email | 99.9% | 5%",
+        "Backup | 99.5% | 10%",
+        "Credits are the sole remedy.",
+    ]
+
+
+def test_page_frame_is_not_a_table(tmp_path: Path) -> None:
+    def page(c: Canvas) -> None:
+        c.rect(36, 36, 540, 720)
+        text_at(c, 72, 100, "Text inside a page frame.")
+
+    doc = parse(make_pdf(tmp_path / "frame.pdf", page))
+    assert doc.tables == () and doc.text == "Text inside a page frame."
+
+
+# -- pages without text and bad input --------------------------------------------------------------------
+
+
+def _image(c: Canvas) -> None:
+    from PIL import Image
+
+    c.drawImage(ImageReader(Image.new("RGB", (40, 40), "gray")), 72, 400, 200, 200)
+
+
+def test_image_only_page_is_flagged(tmp_path: Path) -> None:
+    doc = parse(make_pdf(tmp_path / "scan.pdf", make_blank, _image))
+    assert [p.image_only for p in doc.pages] == [False, True]
+    assert any("page 2" in w and "OCR" in w for w in doc.warnings)
+
+
+def test_no_text_at_all_raises(tmp_path: Path) -> None:
+    with pytest.raises(NoTextLayerError, match="ocrmypdf"):
+        parse(make_pdf(tmp_path / "images.pdf", _image, _image))
+    with pytest.raises(NoTextLayerError):
+        parse(make_pdf(tmp_path / "blank.pdf", lambda c: c.line(0, 0, 10, 10)))
+
+
+def test_encrypted_with_user_password_raises(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "locked.pdf", make_blank, encrypt=StandardEncryption("secret", "owner"))
+    with pytest.raises(EncryptedFileError) as info:
+        parse(path)
+    assert info.value.path == str(path)
+
+
+def test_encrypted_with_empty_user_password_opens(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "open.pdf", make_blank, encrypt=StandardEncryption("", "owner"))
+    assert parse(path).text == "Cover page."
+
+
+def test_truncated_and_garbage_pdfs_raise_corrupt(tmp_path: Path) -> None:
+    data = make_pdf(tmp_path / "whole.pdf", make_blank, make_blank).read_bytes()
+    (tmp_path / "half.pdf").write_bytes(data[: len(data) // 2])
+    (tmp_path / "junk.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20 + b"\n%%EOF\n")
+    for name in ("half.pdf", "junk.pdf"):
+        with pytest.raises(CorruptFileError) as info:
+            parse(tmp_path / name)
+        assert name in str(info.value)
+
+
+def test_limits_pages_and_time(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "three.pdf", make_blank, make_blank, make_blank)
+    with pytest.raises(ResourceLimitError, match="max_pages"):
+        parse(path, Limits(max_pages=2))
+    with pytest.raises(ResourceLimitError, match=r"three\.pdf"):
+        parse(path, Limits(timeout_seconds=0.0))
+
+
+# -- real files ------------------------------------------------------------------------------------------
+
+
+def _numbers(path: Path) -> Counter[str]:
+    return Counter(s.number for s in mc.load(path).sections if s.number)
+
+
+@pytest.mark.shared
+@needs_shared
+def test_bonterms_pdf_sections_agree_with_markdown() -> None:
+    public = SHARED / "corpus" / "public"
+    found = expected = common = 0
+    for name in ("bonterms-sla-v1.0", "bonterms-cloud-terms-v1.0"):
+        pdf, md = _numbers(public / f"{name}.pdf"), _numbers(public / f"{name}.md")
+        both = sum((pdf & md).values())
+        # Every number the PDF yields is one the Markdown yields too.
+        assert both / sum(pdf.values()) >= 0.95, (name, pdf - md)
+        found, expected, common = found + sum(pdf.values()), expected + sum(md.values()), common + both
+    # The Markdown side adds one false "(a)" in the SLA: a hard-wrapped line of its .md starts with "(a)".
+    assert common / expected >= 0.95
+
+
+def _tokens(text: str) -> Counter[str]:
+    return Counter(re.findall(r"\w+", text.lower()))
+
+
+def _recall(reference: Counter[str], text: str) -> float:
+    return sum((reference & _tokens(text)).values()) / max(sum(reference.values()), 1)
+
+
+@pytest.mark.shared
+@needs_shared
+def test_cuad_sample_keeps_every_word() -> None:
+    pdfs = sorted((SHARED / "cuad" / "pdf").glob("*.pdf"))
+    sample = random.Random(1).sample(pdfs, 10)
+    in_text, in_text_or_furniture = [], []
+    for path in sample:
+        doc = parse(path)
+        assert doc.text.strip(), path
+        reference = _tokens((SHARED / "cuad" / "txt" / f"{path.stem}.txt").read_text(errors="replace"))
+        furniture = "\n".join(f for page in doc.pages for f in page.furniture)
+        in_text.append(_recall(reference, doc.text))
+        in_text_or_furniture.append(_recall(reference, doc.text + "\n" + furniture))
+    # CUAD's .txt keeps running headers/footers ("Source: ACME INC, 10-K, 3/21/2005" on every page), which
+    # we move to Page.furniture: no word is lost overall, and the body text alone keeps nearly all of them.
+    assert statistics.median(in_text_or_furniture) >= 0.995
+    assert min(in_text_or_furniture) >= 0.98
+    assert statistics.median(in_text) >= 0.97
