@@ -62,6 +62,12 @@ FOOTNOTES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
   <w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> FOOTNOTE-TEXT applies.</w:t></w:r></w:p></w:footnote>
 </w:footnotes>"""
 
+ENDNOTES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:endnotes {NS}>
+  <w:endnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:endnote>
+  <w:endnote w:id="2"><w:p><w:r><w:t>ENDNOTE-TEXT here.</w:t></w:r></w:p></w:endnote>
+</w:endnotes>"""
+
 
 def p(text: str, style: str | None = None, num: tuple[int, int] | None = None, extra: str = "") -> str:
     props = f'<w:pStyle w:val="{style}"/>' if style else ""
@@ -129,7 +135,8 @@ BODY = "".join(
         '<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t>.</w:t></w:r></w:p>',
         TABLE,
         p("Numbering switched off by numId 0.", "Clause", num=(0, 0)),
-        p("Closing words.", "Clause"),
+        '<w:p><w:pPr><w:pStyle w:val="Clause"/></w:pPr><w:r><w:t>Closing words.</w:t></w:r>'
+        '<w:r><w:endnoteReference w:id="2"/></w:r></w:p>',
     ]
 )
 
@@ -152,25 +159,31 @@ def build_docx(
     parts["word/numbering.xml"] = numbering.encode()
     parts["word/styles.xml"] = _add_styles(parts["word/styles.xml"])
     if footnotes is not None:
-        parts["word/footnotes.xml"] = footnotes.encode()
-        rels = parts["word/_rels/document.xml.rels"].decode()
-        rel = (
-            '<Relationship Id="rIdFn" Target="footnotes.xml" Type="http://schemas.openxmlformats.org/'
-            'officeDocument/2006/relationships/footnotes"/>'
-        )
-        parts["word/_rels/document.xml.rels"] = rels.replace(
-            "</Relationships>", rel + "</Relationships>"
-        ).encode()
-        types = parts["[Content_Types].xml"].decode()
-        override = (
-            '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
-            'officedocument.wordprocessingml.footnotes+xml"/>'
-        )
-        parts["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode()
+        _add_part(parts, "footnotes", footnotes)
+        _add_part(parts, "endnotes", ENDNOTES)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in parts.items():
             target.writestr(name, data)
     return path
+
+
+def _add_part(parts: dict[str, bytes], kind: str, xml: str) -> None:
+    """Add word/<kind>.xml with its relationship and content type, as Word would (python-docx cannot)."""
+    parts[f"word/{kind}.xml"] = xml.encode()
+    rel = (
+        f'<Relationship Id="rId{kind}" Target="{kind}.xml" Type="http://schemas.openxmlformats.org/'
+        f'officeDocument/2006/relationships/{kind}"/>'
+    )
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    parts["word/_rels/document.xml.rels"] = rels.replace(
+        "</Relationships>", rel + "</Relationships>"
+    ).encode()
+    override = (
+        f'<Override PartName="/word/{kind}.xml" ContentType="application/vnd.openxmlformats-'
+        f'officedocument.wordprocessingml.{kind}+xml"/>'
+    )
+    types = parts["[Content_Types].xml"].decode()
+    parts["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode()
 
 
 def _swap_body(xml: bytes, body: str) -> bytes:
@@ -304,11 +317,14 @@ def test_controls_fields_links_and_whitespace(features: mc.Document) -> None:
 
 def test_notes_kept_out_of_body(features: mc.Document) -> None:
     notes = {n.kind: n for n in features.notes}
-    assert set(notes) == {"comment", "footnote"}
+    assert set(notes) == {"comment", "footnote", "endnote"}
+    assert notes["endnote"].text == "ENDNOTE-TEXT here."
+    endnote_at = notes["endnote"].anchor
+    assert endnote_at is not None and features.text[:endnote_at].endswith("2.2 Closing words.")
     assert notes["comment"].text == "COMMENT-TEXT please check"
     assert notes["comment"].author == "Alice"
     assert notes["footnote"].text == "FOOTNOTE-TEXT applies."
-    for marker in ("COMMENT-TEXT", "FOOTNOTE-TEXT"):
+    for marker in ("COMMENT-TEXT", "FOOTNOTE-TEXT", "ENDNOTE-TEXT"):
         assert marker not in features.text
     comment_at, footnote_at = notes["comment"].anchor, notes["footnote"].anchor
     assert comment_at is not None and features.text[comment_at:].startswith("Customer named")
@@ -406,7 +422,7 @@ def test_real_bonterms_documents(name: str) -> None:
     assert document.source.format == "docx"
     assert len(document.text) > 1000
     assert document.tables and all(t.n_rows >= 1 and t.n_cols >= 1 for t in document.tables)
-    assert document.sections or any(b.kind == "table_cell" for b in document.blocks)
+    assert document.sections
     assert document.pages[0].furniture  # both carry running footers
     assert "Bonterms" in document.text
 
