@@ -537,3 +537,11 @@ def test_corrupted_bytes_never_escape_as_raw_errors(edits: list[tuple[int, int]]
         assert str(path) in str(error)
     else:
         assert document.text
+
+
+def test_broken_field_does_not_hide_the_rest(tmp_path: Path) -> None:
+    body = (
+        '<w:p><w:r><w:t xml:space="preserve">Before </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        "<w:r><w:instrText>BROKEN</w:instrText></w:r></w:p>" + p("After the broken field.")
+    )
+    assert mc.load(_bare(tmp_path / "field.docx", body)).text == "Before\nAfter the broken field."

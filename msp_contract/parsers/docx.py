@@ -14,7 +14,10 @@ Policy choices, visible to users through ``Document``:
 * tracked changes are shown *accepted* (insertions in, deletions out), each listed in ``revisions``, and a
   warning says the document still has unresolved changes;
 * comments, footnotes and endnotes are ``notes`` anchored at their reference mark, never body text;
-* headers and footers are the single page's ``furniture``, never body text.
+* headers and footers are the single page's ``furniture``, never body text;
+* table-of-contents lines are left out (a warning says so): they name clauses without being them;
+* a one-column table is a frame around prose and is read as paragraphs, not as a ``Table``;
+* text boxes are read after the paragraph they are anchored to.
 """
 
 from __future__ import annotations

@@ -81,6 +81,11 @@ class InlineWalker:
         for child in p:
             if child.tag != w("pPr"):
                 self._inline(child, out)
+        # A field result may run over many paragraphs (a TOC), its instruction never does in practice: a
+        # field still in its instruction part here is broken, and left open it would hide the rest of the
+        # document. Closing it limits the damage to this paragraph.
+        while self._fields and self._fields[-1]:
+            self._fields.pop()
         return out
 
     def _inline(self, element: etree._Element, out: ParagraphText) -> None:
