@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .numbers import NUMBER_PATTERN, format_number, parse_number
+from .numbers import DIGITS_PATTERN, NUMBER_PATTERN, format_number, parse_number
 from .terms import DEFAULT_CALENDAR, BusinessCalendar
 
 Unit = Literal["minutes", "hours", "days", "weeks", "months", "years"]
@@ -27,7 +27,6 @@ _UNIT_WORDS = {
 }  # fmt: skip
 _UNIT = r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b"
 _KIND = r"(?:(?P<kind>business|working|calendar|consecutive|clock|elapsed|full|additional|further)[\s-]+)?"
-_RANGE_SEP = r"\s*(?:-|–|—|to|or)\s*"
 _NUM = NUMBER_PATTERN
 _AT_MOST = (
     r"within|no\s+later\s+than|not\s+later\s+than|not\s+more\s+than|no\s+more\s+than|up\s+to|"
@@ -39,7 +38,7 @@ _EXACTLY = r"exactly|precisely|for\s+a\s+(?:period|term)\s+of|period\s+of|term\s
 
 _DURATION = re.compile(
     rf"(?:(?P<qual>{_AT_MOST}|{_AT_LEAST}|{_EXACTLY})\s+(?:the\s+|a\s+|an\s+)?)?"
-    rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+|(?P<lo2>{_NUM}){_RANGE_SEP}(?=[^\s]))?"
+    rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+|(?P<lo2>{DIGITS_PATTERN})\s*[-–—]\s*(?=\d)|(?P<lo3>{_NUM})\s+(?:to|or)\s+)?"
     rf"(?P<num>{_NUM})(?:\s*\(\s*\d+\s*\))?[\s~-]*\)?[\s-]*{_KIND}(?P<unit>{_UNIT})",
     re.IGNORECASE,
 )
@@ -110,7 +109,7 @@ def _from_match(text: str, match: re.Match[str]) -> Duration | None:
     value = parse_number(match.group("num"))
     if value is None:
         return None
-    low_text = match.group("lo") or match.group("lo2")
+    low_text = match.group("lo") or match.group("lo2") or match.group("lo3")
     low = parse_number(low_text) if low_text else None
     unit: Unit = _UNIT_WORDS[match.group("unit").lower()]  # type: ignore[assignment]
     kind = (match.group("kind") or "").lower()

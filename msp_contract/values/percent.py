@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .numbers import DIGITS_PATTERN, NUMBER_PATTERN, format_number, parse_number
 
-_PCT = r"(?:%|\s*per\s*cent\b|\s*percent(?:age)?\b|\s*pct\b)"
+_PCT = r"(?:\s?%|\s*per\s*cent\b|\s*percent(?:age)?\b|\s*pct\b)"
 # "ninety-nine point nine percent (99.9%)": words then the figure in brackets is one percentage.
 _PERCENT = re.compile(
     rf"(?P<num>{NUMBER_PATTERN}|{DIGITS_PATTERN}){_PCT}(?:\s*\(\s*(?P<fig>{DIGITS_PATTERN})\s*%?\s*\))?", re.I

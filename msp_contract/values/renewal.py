@@ -323,6 +323,13 @@ def _non_renewal_notice(text: str, near: list[tuple[int, int]]) -> tuple[Duratio
     return None
 
 
+def _is_payment_term(sentence: str, duration: Duration) -> bool:
+    """ "pay ... within 30 days" / "30 days of invoice": a due date, whatever else the sentence says."""
+    before = sentence[max(0, duration.start - 40) : duration.start]
+    after = sentence[duration.end : duration.end + 50]
+    return bool(_PAYMENT.search(before) or re.search(r"\binvoice", after, re.I))
+
+
 def _purpose(sentence: str) -> NoticePurpose:
     if _NON_RENEWAL.search(sentence) and re.search(
         r"renew|expir|end\s+of\s+the\s+(?:then|initial|current)", sentence, re.I
@@ -348,7 +355,7 @@ def notice_periods(text: str) -> tuple[NoticePeriod, ...]:
             continue
         for duration in find_durations(sentence):
             local = sentence[max(0, duration.start - 80) : duration.end + 60]
-            if _PAYMENT.search(local) and not re.search(r"notice", local, re.I):
+            if _is_payment_term(sentence, duration):
                 continue  # "payable within 30 days of invoice"
             if not (_is_notice(sentence, duration) or _CURE.search(local)):
                 continue

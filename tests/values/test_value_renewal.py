@@ -1,0 +1,118 @@
+import pytest
+
+from msp_contract.values.renewal import notice_periods, term_and_renewal
+
+
+@pytest.mark.parametrize(
+    ("text", "renewal", "successive"),
+    [
+        (
+            "This Agreement shall have an initial term of three (3) years and shall automatically renew for "
+            "successive one (1) year periods unless either party gives notice of non-renewal.",
+            "1 year",
+            True,
+        ),
+        (
+            "Thereafter, this Agreement shall automatically renew for consecutive periods of two (2) years each.",
+            "2 years",
+            True,
+        ),
+        (
+            "The Agreement shall continue for two years from the date hereof, and thereafter shall continue "
+            "automatically for successive annual periods.",
+            "1 year",
+            True,
+        ),
+        (
+            "At Customer's option, this Agreement shall renew for an additional term of three (3) years.",
+            "3 years",
+            False,
+        ),
+        (
+            "After the Initial Term, this Agreement shall continue on a month to month basis until terminated.",
+            "1 month",
+            True,
+        ),
+        (
+            "This Agreement will automatically renew for additional 1-year terms unless terminated.",
+            "1 year",
+            True,
+        ),
+    ],
+)
+def test_renewal_term(text: str, renewal: str, successive: bool) -> None:
+    terms = term_and_renewal(text)
+    assert terms.renewal_term is not None
+    assert (terms.renewal_term.normalized, terms.renewal_successive) == (renewal, successive)
+    assert terms.auto_renewal is not None
+
+
+def test_initial_term_and_non_renewal_notice() -> None:
+    text = (
+        "This Agreement shall commence on the Effective Date and continue for an initial term of five (5) years "
+        '(the "Initial Term"). Thereafter it shall automatically renew for successive one (1) year periods unless '
+        "either party notifies the other of its intention not to renew at least ninety (90) days prior to the "
+        "expiration of the then-current term."
+    )
+    terms = term_and_renewal(text)
+    assert terms.initial_term is not None and terms.initial_term.normalized == "5 years"
+    assert terms.renewal_term is not None and terms.renewal_term.normalized == "1 year"
+    assert terms.auto_renewal is True
+    assert terms.non_renewal_notice is not None
+    assert (terms.non_renewal_notice.normalized, terms.non_renewal_notice.qualifier) == (
+        "90 days",
+        "at_least",
+    )
+    notice = terms.non_renewal_notice
+    assert text[notice.start : notice.end] == "at least ninety (90) days"
+
+
+def test_notice_is_not_the_renewal_term() -> None:
+    text = (
+        "This Agreement will automatically renew for successive terms of six (6) months unless written notice is "
+        "given no later than thirty (30) days before the end of the then-current term."
+    )
+    terms = term_and_renewal(text)
+    assert terms.renewal_term is not None and terms.renewal_term.normalized == "6 months"
+    assert terms.non_renewal_notice is not None and terms.non_renewal_notice.normalized == "30 days"
+
+
+def test_limited_number_of_renewals() -> None:
+    terms = term_and_renewal(
+        "The Term may be extended for up to three (3) additional periods of twelve (12) months."
+    )
+    assert terms.renewal_count == 3
+    assert terms.renewal_term is not None and terms.renewal_term.normalized == "12 months"
+
+
+def test_perpetual_renewal() -> None:
+    text = "The Agreement shall thereafter automatically renew for an unlimited period of time unless terminated."
+    assert term_and_renewal(text).renewal_perpetual is True
+
+
+def test_no_renewal_clause() -> None:
+    terms = term_and_renewal(
+        "Supplier shall deliver the Services. Fees are payable within 30 days of invoice."
+    )
+    assert (terms.renewal_term, terms.auto_renewal, terms.non_renewal_notice) == (None, None, None)
+
+
+def test_notice_periods_by_purpose() -> None:
+    text = (
+        "Customer may terminate this Agreement for convenience upon ninety (90) days' prior written notice. "
+        "Either party may terminate this Agreement if the other party materially breaches it and fails to cure "
+        "the breach within thirty (30) days after receiving written notice. "
+        "Either party may give notice of non-renewal at least sixty (60) days prior to the end of the then-current "
+        "term. All invoices are payable within 30 days of invoice."
+    )
+    found = [(n.duration.normalized, n.purpose) for n in notice_periods(text)]
+    assert found == [
+        ("90 days", "termination_for_convenience"),
+        ("30 days", "cure_period"),
+        ("60 days", "non_renewal"),
+    ]
+
+
+def test_payment_term_is_not_a_notice_period() -> None:
+    assert notice_periods("Fees are payable within thirty (30) days of the date of invoice.") == ()
+    assert notice_periods("Customer shall pay each invoice within 30 days of notice of the invoice.") == ()
