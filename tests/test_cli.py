@@ -94,7 +94,6 @@ def test_text_failure_goes_to_stderr(contracts, tmp_path, capsys):
     assert "strong.md" in out and str(broken) in err and str(broken) not in out
 
 
-@pytest.mark.skipif(len(FORMATS) < 9, reason="CI formats land in the next commit")
 def test_output_and_several_reports_in_one_run(contracts, tmp_path, capsys):
     out_file = tmp_path / "out" / "review.txt"
     argv = ["check", str(contracts["weak"]), "--output", str(out_file), "--fail-on", "never"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..report import Report
-from . import jsonfmt, text
+from . import github, gitlab, html, jsonfmt, junit, markdown, sarif, text
 from .context import EMPTY_CONTEXT, FileFailure, Notice, RunContext
 
 Renderer = Callable[[Sequence[Report], RunContext], str]
@@ -20,6 +20,12 @@ RENDERERS: dict[str, Renderer] = {
     "text": text.render,
     "json": jsonfmt.render_json,
     "jsonl": jsonfmt.render_jsonl,
+    "markdown": markdown.render,
+    "html": html.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
+    "github": github.render,
+    "gitlab": gitlab.render,
 }
 
 

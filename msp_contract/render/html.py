@@ -1,0 +1,90 @@
+"""Static HTML review: one self-contained page, inline CSS, no JavaScript, no external assets.
+
+Every string from the contract or the rules goes through ``html.escape``; the same fragment builder is
+used by ``Report._repr_html_`` in notebooks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from ..report import ElementResult, Report
+from .common import STATUS_LABEL, by_pillar, cite, element_findings, summary_line, trim
+from .context import EMPTY_CONTEXT, RunContext
+
+CSS = (
+    ".mspc{font-family:system-ui,sans-serif;font-size:14px;line-height:1.4}"
+    ".mspc table{border-collapse:collapse;margin:.4em 0 1em}"
+    ".mspc td,.mspc th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}"
+    ".mspc .missing{background:#fde2e2}.mspc .weak{background:#fff4d6}.mspc .present{background:#e6f6e6}"
+    ".mspc .quote{font-style:italic}.mspc .cite{color:#555;font-size:12px}.mspc .supp{color:#777}"
+)
+
+
+def e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def render(reports: Sequence[Report], context: RunContext = EMPTY_CONTEXT) -> str:
+    body = "\n".join(report_fragment(r, context) for r in reports)
+    if context.failures:
+        items = "".join(f"<li><code>{e(f.path)}</code>: {e(f.message)}</li>" for f in context.failures)
+        body += f'\n<div class="mspc"><h2>Files that could not be reviewed</h2><ul>{items}</ul></div>'
+    if context.notices:
+        items = "".join(f"<li>{e(n.message)}</li>" for n in context.notices)
+        body += f'\n<div class="mspc"><h2>Warnings</h2><ul>{items}</ul></div>'
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        f"<title>msp-contract review</title><style>{CSS}</style></head>\n<body>\n{body}\n</body></html>\n"
+    )
+
+
+def report_fragment(report: Report, context: RunContext = EMPTY_CONTEXT) -> str:
+    """The review of one contract as an HTML fragment (no <html> wrapper): also the notebook view."""
+    parts = [
+        f'<div class="mspc"><style>{CSS}</style>',
+        f"<h2>Contract review: {e(report.document.path)}</h2>",
+        f"<p>{e(report.tool.blueprint)} {e(report.tool.blueprint_version)} · {e(summary_line(report))}</p>",
+    ]
+    for pillar, elements in by_pillar(report):
+        parts.append(f"<h3>Pillar {pillar}: {e(context.pillar_name(pillar))}</h3>")
+        parts.append("<table><tr><th>Status</th><th>Element</th><th>Evidence</th><th>Ask</th></tr>")
+        parts += [_row(report, element) for element in elements]
+        parts.append("</table>")
+    parts.append(_clauses(report))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _row(report: Report, element: ElementResult) -> str:
+    evidence = ""
+    if element.evidence:
+        ev = element.evidence[0]
+        evidence = f'<span class="quote">“{e(trim(ev.quote))}”</span> <span class="cite">{e(cite(ev))}</span>'
+    notes = "".join(
+        f'<li class="{"supp" if f.suppressed else ""}">{e(f.message)}'
+        + (f" (suppressed: {e(f.suppression or '')})" if f.suppressed else "")
+        + "</li>"
+        for f in element_findings(report, element.id)
+        if f.kind != "missing" or f.suppressed
+    )
+    ask = (f"<ul>{notes}</ul>" if notes else "") + e(element.ask or "")
+    return (
+        f'<tr class="{element.status}"><td>{STATUS_LABEL[element.status]}</td><td>{e(element.title)}</td>'
+        f"<td>{evidence}</td><td>{ask}</td></tr>"
+    )
+
+
+def _clauses(report: Report) -> str:
+    if not report.clauses:
+        return ""
+    rows = "".join(
+        f"<tr><td>{e(c.title)}</td><td>{e(c.value or '')}</td>"
+        f"<td>{e(cite(c.evidence[0])) if c.evidence else ''}</td></tr>"
+        for c in report.clauses
+    )
+    return (
+        f"<h3>Clause inventory</h3><table><tr><th>Clause</th><th>Value</th><th>Where</th></tr>{rows}</table>"
+    )

@@ -1,0 +1,82 @@
+"""Markdown review (procurement packs, PR comments, the GitHub job summary, ``_repr_markdown_``).
+
+Contract text is untrusted: every piece of it goes through ``md_escape`` so a contract containing
+``<script>``, raw HTML or ``[x](javascript:...)`` renders as literal text, never as markup or a link.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from ..report import ElementResult, Report
+from .common import STATUS_LABEL, by_pillar, cite, element_findings, summary_line, trim
+from .context import EMPTY_CONTEXT, RunContext
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_STATUS_ICON = {"missing": "❌", "weak": "⚠️", "present": "✅"}
+
+
+def md_escape(text: str) -> str:
+    """Literal text in Markdown: HTML-escape (so raw tags are inert), backslash-escape Markdown syntax,
+    and break URL schemes so autolinkers cannot turn ``javascript:`` or ``https:`` into links."""
+    flat = " ".join(text.split())
+    escaped = html.escape(flat, quote=False)  # quotes are harmless in Markdown; &#x27; would be mangled
+    escaped = _SPECIAL.sub(r"\\\1", escaped)
+    return re.sub(r"(?i)\b([a-z][a-z0-9+.-]*):(?=//|[a-z])", r"\1&#58;", escaped)
+
+
+def render(reports: Sequence[Report], context: RunContext = EMPTY_CONTEXT) -> str:
+    parts = [render_one(report, context) for report in reports]
+    if context.failures:
+        parts.append(
+            "## Files that could not be reviewed\n\n"
+            + "\n".join(f"- `{md_escape(f.path)}`: {md_escape(f.message)}" for f in context.failures)
+        )
+    if context.notices:
+        parts.append("## Warnings\n\n" + "\n".join(f"- {md_escape(n.message)}" for n in context.notices))
+    return "\n\n".join(parts) + "\n"
+
+
+def render_one(report: Report, context: RunContext = EMPTY_CONTEXT) -> str:
+    doc, tool = report.document, report.tool
+    lines = [
+        f"# Contract review: {md_escape(doc.path)}",
+        "",
+        f"{md_escape(tool.blueprint)} {md_escape(tool.blueprint_version)} · {doc.format} · "
+        f"{doc.pages} page(s) · {md_escape(summary_line(report).split(': ', 1)[1])}",
+    ]
+    for pillar, elements in by_pillar(report):
+        lines += ["", f"## Pillar {pillar}: {md_escape(context.pillar_name(pillar))}", ""]
+        lines += ["| Status | Element | Evidence | Ask |", "|---|---|---|---|"]
+        lines += [_row(report, element) for element in elements]
+    lines += _clauses(report)
+    return "\n".join(lines)
+
+
+def _row(report: Report, element: ElementResult) -> str:
+    status = f"{_STATUS_ICON[element.status]} {STATUS_LABEL[element.status]}"
+    evidence = ""
+    if element.evidence:
+        ev = element.evidence[0]
+        evidence = f"“{md_escape(trim(ev.quote, 120))}” ({md_escape(cite(ev))})"
+    notes = [
+        md_escape(f.message) + (f" *(suppressed: {md_escape(f.suppression or '')})*" if f.suppressed else "")
+        for f in element_findings(report, element.id)
+        if f.kind != "missing" or f.suppressed
+    ]
+    ask = md_escape(element.ask or "")
+    if notes:
+        ask = "<br>".join([*notes, ask] if ask else notes)
+    return f"| {status} | {md_escape(element.title)} | {evidence} | {ask} |"
+
+
+def _clauses(report: Report) -> list[str]:
+    if not report.clauses:
+        return []
+    lines = ["", "## Clause inventory", "", "| Clause | Value | Where |", "|---|---|---|"]
+    for clause in report.clauses:
+        where = md_escape(cite(clause.evidence[0])) if clause.evidence else ""
+        lines.append(f"| {md_escape(clause.title)} | {md_escape(clause.value or '')} | {where} |")
+    return lines
