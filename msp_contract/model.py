@@ -150,9 +150,11 @@ class Document:
     revisions: tuple[Revision, ...] = ()
     warnings: tuple[str, ...] = ()
     _page_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _box_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_page_starts", tuple(p.start for p in self.pages))
+        object.__setattr__(self, "_box_starts", tuple(b.start for b in self.line_boxes))
 
     @property
     def has_unresolved_revisions(self) -> bool:
@@ -191,6 +193,10 @@ class Document:
 
     def boxes(self, start: int, end: int) -> Iterator[LineBox]:
         """PDF line boxes overlapping ``[start, end)`` (empty for DOCX and text sources)."""
-        for box in self.line_boxes:
-            if box.start < end and start < box.end:
+        # Boxes are in text order and do not overlap, so only those starting before ``end`` can qualify.
+        first = max(bisect.bisect_right(self._box_starts, start) - 1, 0)
+        for box in self.line_boxes[first:]:
+            if box.start >= end:
+                break
+            if start < box.end:
                 yield box

@@ -127,17 +127,18 @@ def _is_unnumbered_heading(block: Block, text: str) -> bool:
 
 
 def _open_node(block: Block, text: str, stack: list[_Node]) -> _Node | None:
+    found = _number_of(text)
     hinted = block.number
-    found = (hinted, 2.0 + hinted.count(".")) if hinted else _number_of(text)
+    if hinted and (found is None or not text.startswith(found[0].rstrip(".)"))):
+        found = (hinted, 2.0 + hinted.count("."))  # a number the source supplies but does not print first
     if found is not None and block.kind != "table_cell":
         number, rank = found
         if rank == 10.0:
             rank = _paren_rank(number, stack)
         if block.heading_level is not None and rank > 1:
             rank = min(rank, 1.0 + block.heading_level)
-        return _Node(
-            number, _heading_of(block, text, None if hinted else number), rank, block.start, block.page
-        )
+        printed = number if text.startswith(number) else None
+        return _Node(number, _heading_of(block, text, printed), rank, block.start, block.page)
     if _is_unnumbered_heading(block, text):
         level = block.heading_level
         rank = 0.5 + level if level is not None else 1.0

@@ -7,7 +7,7 @@ negated in their own clause ("no service credits shall apply").
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -25,6 +25,8 @@ _NOT_NEGATION = regex.compile(
 )
 _CLAUSE_BREAK = regex.compile(r"[,;:(]|\band\b|\bor\b|\bbut\b|\bprovided\b", regex.I)
 _NEGATION_WINDOW = 80
+# Measured: a full-text scan costs about as much as searching one sentence in eight separately.
+_SCAN_BREAK_EVEN = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,20 +76,29 @@ def _within(ranges: list[tuple[int, int]] | None, start: int) -> bool:
     return ranges is None or any(a <= start < b for a, b in ranges)
 
 
-def pattern_hits(
+def _candidates(
     index: DocumentIndex,
-    signals: CompiledSignals,
-    ranges: list[tuple[int, int]] | None = None,
-    outside: tuple[regex.Pattern[str], ...] = (),
-) -> list[Hit]:
-    """One hit per sentence that matches any pattern (first match wins), in document order."""
+    pattern: regex.Pattern[str],
+    literals: frozenset[str] | None,
+    ranges: list[tuple[int, int]] | None,
+) -> Iterator[tuple[int, regex.Match[str]]]:
+    """(sentence index, first match in it) for each sentence where ``pattern`` matches."""
     text = index.text
-    outside = (*outside, *signals.outside)
-    found: dict[int, Hit] = {}
-    for pattern in signals.any:
-        for match in finditer(pattern, text):
+    prefiltered = index.sentences_with(literals)
+    if prefiltered is not None and len(prefiltered) * _SCAN_BREAK_EVEN > len(index.sentences):
+        prefiltered = None  # a common literal: one pass over the text beats many per-sentence searches
+    if prefiltered is not None:  # only sentences containing a required literal can match
+        for i in prefiltered:
+            sentence = index.sentences[i]
+            if _within(ranges, sentence.start) and (
+                match := search(pattern, text, sentence.start, sentence.end)
+            ):
+                yield i, match
+        return
+    for lo, hi in ranges or [(0, len(text))]:
+        for match in finditer(pattern, text, lo, hi):
             i = index.sentence_at(match.start())
-            if i is None or i in found or not _within(ranges, match.start()):
+            if i is None:
                 continue
             sentence = index.sentences[i]
             if match.end() > sentence.end:  # crossed a sentence boundary: retry inside the sentence
@@ -95,11 +106,39 @@ def pattern_hits(
                 if retry is None:
                     continue
                 match = retry
+            yield i, match
+
+
+def pattern_hits(
+    index: DocumentIndex,
+    signals: CompiledSignals,
+    ranges: list[tuple[int, int]] | None = None,
+    outside: tuple[regex.Pattern[str], ...] = (),
+) -> list[Hit]:
+    """One hit per sentence that matches any pattern (first pattern wins), in document order."""
+    text = index.text
+    outside = (*outside, *signals.outside)
+    found: dict[int, Hit] = {}
+    for pattern, literals in zip(signals.any, signals.any_literals, strict=True):
+        for i, match in _candidates(index, pattern, literals, ranges):
+            if i in found:
+                continue
+            sentence = index.sentences[i]
             if signals.negation and _negated(text, sentence.start, match.start()):
                 continue
             if _sentence_ok(index, signals, i, outside):
                 found[i] = Hit(sentence.start, sentence.end, match.start(), match.end(), "pattern")
     return [found[i] for i in sorted(found)]
+
+
+def _heading_match(signals: CompiledSignals, heading: str) -> regex.Match[str] | None:
+    lowered = heading.lower()
+    for pattern, literals in zip(signals.headings, signals.heading_literals, strict=True):
+        if literals is not None and not any(literal in lowered for literal in literals):
+            continue  # cheaper than running the regex on every heading of the document
+        if match := search(pattern, heading):
+            return match
+    return None
 
 
 def heading_hits(
@@ -109,13 +148,15 @@ def heading_hits(
     outside: tuple[regex.Pattern[str], ...] = (),
 ) -> list[Hit]:
     """Sections whose heading matches and that have a body; evidence is the heading and first sentence."""
+    if not signals.headings:
+        return []
     hits: list[Hit] = []
     excluded = (*outside, *signals.outside)
     for section in index.document.sections:
         heading = section.heading
         if not heading or not _within(ranges, section.start):
             continue
-        match = next((m for p in signals.headings if (m := search(p, heading))), None)
+        match = _heading_match(signals, heading)
         if match is None or any(search(p, heading) for p in excluded):
             continue
         body = index.sentences_in(section.start, section.end)

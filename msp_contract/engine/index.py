@@ -22,6 +22,8 @@ class DocumentIndex:
     sentences: list[Sentence] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _by_id: dict[str, Section] = field(default_factory=dict)
+    _lower: str | None = None  # lower-cased text for the literal prefilter (None if lowering moved offsets)
+    _with_literal: dict[str, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         text = self.document.text
@@ -44,6 +46,30 @@ class DocumentIndex:
             inner = next((s for s in reversed(open_stack) if s.start <= start < s.end), None)
             self.sentences.append(Sentence(start, end, inner))
         self._starts = [s.start for s in self.sentences]
+        lowered = text.lower()
+        self._lower = lowered if len(lowered) == len(text) else None
+
+    def sentences_with(self, literals: frozenset[str] | None) -> list[int] | None:
+        """Indices of sentences containing any of ``literals`` (lower-case); None: no prefilter possible."""
+        if literals is None or self._lower is None:
+            return None
+        found: set[int] = set()
+        for literal in literals:
+            if literal not in self._with_literal:
+                self._with_literal[literal] = self._find_all(literal)
+            found.update(self._with_literal[literal])
+        return sorted(found)
+
+    def _find_all(self, literal: str) -> list[int]:
+        assert self._lower is not None
+        indices: list[int] = []
+        position = self._lower.find(literal)
+        while position != -1:
+            i = self.sentence_at(position)
+            if i is not None and (not indices or indices[-1] != i):
+                indices.append(i)
+            position = self._lower.find(literal, position + 1)
+        return indices
 
     @property
     def text(self) -> str:

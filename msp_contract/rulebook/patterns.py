@@ -13,6 +13,7 @@ from pathlib import Path
 import regex
 
 from ..errors import RuleFileError
+from .literals import Requirement, required_literals
 from .schema import Signals
 
 MATCH_TIMEOUT_SECONDS = 2.0
@@ -23,9 +24,11 @@ _FLAGS = regex.IGNORECASE | regex.VERSION0
 @dataclass(frozen=True)
 class CompiledSignals:
     any: tuple[regex.Pattern[str], ...]
+    any_literals: tuple[Requirement | None, ...]  # per pattern of ``any``: the prefilter (see literals.py)
     all: tuple[regex.Pattern[str], ...]
     not_: tuple[regex.Pattern[str], ...]
     headings: tuple[regex.Pattern[str], ...]
+    heading_literals: tuple[Requirement | None, ...]
     outside: tuple[regex.Pattern[str], ...]
     clauses: tuple[str, ...]
     negation: bool
@@ -65,11 +68,15 @@ def compile_signals(signals: Signals, macros: dict[str, str], path: Path) -> Com
     def many(patterns: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
         return tuple(compile_pattern(p, macros, path) for p in patterns)
 
+    any_patterns = many(signals.any)
+    heading_patterns = many(signals.headings)
     return CompiledSignals(
-        any=many(signals.any),
+        any=any_patterns,
+        any_literals=tuple(required_literals(p.pattern) for p in any_patterns),
         all=many(signals.all),
         not_=many(signals.not_),
-        headings=many(signals.headings),
+        headings=heading_patterns,
+        heading_literals=tuple(required_literals(p.pattern) for p in heading_patterns),
         outside=many(signals.outside),
         clauses=signals.clauses,
         negation=signals.negation,
@@ -91,9 +98,12 @@ def search(
         ) from None
 
 
-def finditer(pattern: regex.Pattern[str], text: str) -> list[regex.Match[str]]:
+def finditer(
+    pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> list[regex.Match[str]]:
     try:
-        return list(pattern.finditer(text, timeout=MATCH_TIMEOUT_SECONDS))
+        end = len(text) if endpos is None else endpos
+        return list(pattern.finditer(text, pos, end, timeout=MATCH_TIMEOUT_SECONDS))
     except TimeoutError:
         raise RuleFileError(
             "<rules>", f"pattern {pattern.pattern!r} timed out (catastrophic backtracking?)"
