@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from .batch import Portfolio, analyze_many
 from .config import Config
 from .errors import (
     ConfigError,
@@ -88,6 +89,7 @@ __all__ = [
     "NotAFileError",
     "Note",
     "Page",
+    "Portfolio",
     "Report",
     "ResourceLimitError",
     "Revision",
@@ -100,6 +102,7 @@ __all__ = [
     "UnsupportedFormatError",
     "__version__",
     "analyze",
+    "analyze_many",
     "load",
     "load_rules",
 ]

@@ -33,7 +33,8 @@ class Portfolio:
     reports: tuple[Report, ...]
     failures: tuple[FileFailure, ...] = ()
     notices: tuple[Notice, ...] = ()
-    texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # canonical texts
+    sources: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # raw text/Markdown
 
     def statuses(self) -> dict[str, dict[str, str]]:
         """Contract path -> element id -> status."""
@@ -53,7 +54,8 @@ class Portfolio:
     def _repr_html_(self) -> str:
         from .display import portfolio_html
 
-        return portfolio_html(self)
+        html: str = portfolio_html(self)
+        return html
 
     def __repr__(self) -> str:
         return f"<Portfolio: {len(self.reports)} reviewed, {len(self.failures)} failed>"
@@ -87,6 +89,7 @@ def run(
     reports: list[Report] = []
     failures: list[FileFailure] = []
     texts: dict[str, str] = {}
+    sources: dict[str, str] = {}
     for done, path in enumerate(paths):
         if progress:
             progress(done, len(paths), str(path))
@@ -96,6 +99,8 @@ def run(
             failures.append(FileFailure(str(path), type(exc).__name__, str(exc)))
             continue
         texts[document.source.path] = document.text
+        if document.source.format in ("txt", "markdown"):  # CI line numbers can then point into the file
+            sources[document.source.path] = path.read_text(encoding="utf-8", errors="replace")
         reports.append(analyze(document, rules=rules, config=config.for_file(str(path))))
     if progress:
         progress(len(paths), len(paths), "")
@@ -104,7 +109,7 @@ def run(
         reports, notices = apply_waivers(reports, load_waivers(config.waivers), today=today or date.today())
     if config.baseline:
         reports = apply_baseline(reports, load_baseline(config.baseline))
-    return Portfolio(tuple(reports), tuple(failures), tuple(notices), texts)
+    return Portfolio(tuple(reports), tuple(failures), tuple(notices), texts, sources)
 
 
 def analyze_many(

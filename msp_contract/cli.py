@@ -151,6 +151,7 @@ def _context(portfolio: Any, rules: Any) -> Any:
         notices=portfolio.notices,
         pillars=dict(rules.blueprint.pillars),
         texts=portfolio.texts,
+        sources=portfolio.sources,
         rule_titles={e.id: e.title for e in rules.elements},
     )
 

@@ -149,6 +149,23 @@ class Report(_Frozen):
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.model_dump(mode="json"), indent=indent, ensure_ascii=False, sort_keys=False)
 
+    # Notebook views: thin delegations, so the model stays free of rendering code.
+    def _repr_html_(self) -> str:
+        from .display import report_html
+
+        return report_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from .display import report_markdown
+
+        return report_markdown(self)
+
+    def to_pandas(self) -> Any:
+        """One row per element (needs ``pip install msp-contract[pandas]``)."""
+        from .display import report_frame
+
+        return report_frame(self)
+
     def __repr__(self) -> str:
         s = self.summary
         return (

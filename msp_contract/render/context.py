@@ -49,12 +49,36 @@ class RunContext:
         number = int(pillar)
         return self.pillars.get(number, f"Pillar {number}")
 
-    def line_of(self, path: str, offset: int) -> int | None:
-        """1-based line of ``offset`` in the document's canonical text, when the text is known."""
+    sources: Mapping[str, str] = field(default_factory=dict)  # path -> raw file text (text/Markdown only)
+
+    def line_of(self, path: str, offset: int, quote: str = "") -> int | None:
+        """1-based line for a finding: in the source file when it is plain text or Markdown and the quote is
+        found there (so editors and CI annotations land on the right line), else in the canonical text."""
+        source = self.sources.get(path)
         text = self.texts.get(path)
+        if source is not None and quote:
+            position = _find_near(source, quote, offset / max(len(text or source), 1))
+            if position is not None:
+                return source.count("\n", 0, position) + 1
         if text is None:
             return None
         return text.count("\n", 0, max(0, min(offset, len(text)))) + 1
+
+
+def _find_near(haystack: str, quote: str, ratio: float) -> int | None:
+    """Where the start of ``quote`` occurs in ``haystack``, preferring the occurrence nearest ``ratio``."""
+    needle = quote.strip().split("\n", 1)[0][:60]
+    if not needle:
+        return None
+    hits: list[int] = []
+    start = haystack.find(needle)
+    while start != -1 and len(hits) < 50:
+        hits.append(start)
+        start = haystack.find(needle, start + 1)
+    if not hits:
+        return None
+    target = ratio * len(haystack)
+    return min(hits, key=lambda hit: abs(hit - target))
 
 
 EMPTY_CONTEXT = RunContext()

@@ -57,7 +57,7 @@ def _annotation(report: Report, finding: Finding, context: RunContext) -> str:
     body = finding.message
     if finding.evidence:
         ev = finding.evidence[0]
-        line = context.line_of(report.document.path, ev.start)
+        line = context.line_of(report.document.path, ev.start, ev.quote)
         if line is not None:
             props.append(f"line={line}")
         body += f" ({cite(ev)})"

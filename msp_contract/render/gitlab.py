@@ -41,7 +41,7 @@ def _issue(report: Report, finding: Finding, context: RunContext) -> dict[str, A
     description = finding.message
     if finding.evidence:
         ev = finding.evidence[0]
-        line = context.line_of(report.document.path, ev.start) or 1
+        line = context.line_of(report.document.path, ev.start, ev.quote) or 1
         description += f" ({cite(ev)})"
     return {
         "type": "issue",

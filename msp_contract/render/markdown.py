@@ -14,7 +14,8 @@ from ..report import ElementResult, Report
 from .common import STATUS_LABEL, by_pillar, cite, element_findings, summary_line, trim
 from .context import EMPTY_CONTEXT, RunContext
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+# '-', '+' and '!' only matter at a line start or before '[' (escaped anyway); every cell is one line.
+_SPECIAL = re.compile(r"([\\`*_\[\]()#|~>])")
 _STATUS_ICON = {"missing": "❌", "weak": "⚠️", "present": "✅"}
 
 

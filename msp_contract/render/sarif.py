@@ -101,7 +101,7 @@ def _location(report: Report, finding: Finding, context: RunContext) -> dict[str
     if finding.evidence:
         ev = finding.evidence[0]
         region: dict[str, Any] = {"charOffset": ev.start, "charLength": max(0, ev.end - ev.start)}
-        line = context.line_of(report.document.path, ev.start)
+        line = context.line_of(report.document.path, ev.start, ev.quote)
         if line is not None:
             region["startLine"] = line
         region["snippet"] = {"text": ev.quote}

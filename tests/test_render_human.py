@@ -1,0 +1,98 @@
+"""Markdown and HTML reports: readable, static, and inert whatever the contract contains."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from cli_samples import MALICIOUS, WEAK, write
+
+import msp_contract as mc
+from msp_contract.render import RENDERERS
+from msp_contract.render.markdown import md_escape
+
+
+@pytest.fixture
+def malicious(tmp_path: Path) -> mc.Report:
+    return mc.analyze(write(tmp_path, "evil<script>.md", MALICIOUS))
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs += [name for name, _ in attrs]
+
+
+def test_html_escapes_contract_text_and_has_no_script(malicious):
+    out = RENDERERS["html"]([malicious], _ctx())
+    parser = _Tags()
+    parser.feed(out)
+    assert "script" not in parser.tags and "img" not in parser.tags and "a" not in parser.tags
+    assert not any(a.startswith("on") for a in parser.attrs)
+    assert "&lt;script&gt;" in out  # the text is still there, as text
+    assert "evil&lt;script&gt;.md" in out  # even the file name is escaped
+
+
+def test_repr_html_is_inert_too(malicious):
+    out = malicious._repr_html_()
+    parser = _Tags()
+    parser.feed(out)
+    assert {"script", "img", "a", "b"}.isdisjoint(parser.tags)
+    assert "Disaster recovery" in out
+
+
+def _ctx():  # type: ignore[no-untyped-def]
+    from msp_contract.render import RunContext
+
+    return RunContext()
+
+
+def _live_markdown(out: str) -> list[str]:
+    """Constructs that a Markdown renderer would turn into markup or links."""
+    problems = []
+    problems += re.findall(r"<(?:script|img|b|a)\b", out)
+    problems += re.findall(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", out)  # an unescaped [text](
+    problems += re.findall(r"(?i)javascript:", out)  # the scheme is broken with &#58;
+    return problems
+
+
+def test_markdown_neutralizes_links_and_html(malicious):
+    out = RENDERERS["markdown"]([malicious], _ctx())
+    assert _live_markdown(out) == []
+    assert "&lt;script&gt;" in out
+    assert malicious._repr_markdown_() and _live_markdown(malicious._repr_markdown_()) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>x</script>",
+        "[a](javascript:alert(1))",
+        "![i](http://x/y.png)",
+        "<a href=x>y</a>",
+        "`c` | *b* _i_ #h",
+    ],
+)
+def test_md_escape_leaves_no_markup(text):
+    out = md_escape(text)
+    assert _live_markdown(out) == []
+    assert "|" not in out.replace("\\|", "")  # cannot break a table cell
+
+
+def test_markdown_and_html_are_grouped_gaps_first(tmp_path):
+    report = mc.analyze(write(tmp_path, "weak.md", WEAK))
+    md = RENDERERS["markdown"]([report], _ctx())
+    assert "## Pillar 3: Risk and compliance" in md
+    table = md.split("## Pillar 2")[1].split("## Pillar 3")[0]
+    statuses = re.findall(r"\| \S+ (MISSING|WEAK|PRESENT) \|", table)
+    order = {"MISSING": 0, "WEAK": 1, "PRESENT": 2}
+    assert statuses == sorted(statuses, key=order.__getitem__)
+    html = RENDERERS["html"]([report], _ctx())
+    assert html.startswith("<!DOCTYPE html>") and "<script" not in html
