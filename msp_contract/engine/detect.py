@@ -97,16 +97,16 @@ def _candidates(
         return
     for lo, hi in ranges or [(0, len(text))]:
         for match in finditer(pattern, text, lo, hi):
-            i = index.sentence_at(match.start())
-            if i is None:
+            at = index.sentence_at(match.start())
+            if at is None:
                 continue
-            sentence = index.sentences[i]
+            sentence = index.sentences[at]
             if match.end() > sentence.end:  # crossed a sentence boundary: retry inside the sentence
                 retry = search(pattern, text, match.start(), sentence.end)
                 if retry is None:
                     continue
                 match = retry
-            yield i, match
+            yield at, match
 
 
 def pattern_hits(

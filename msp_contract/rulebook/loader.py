@@ -106,7 +106,9 @@ def load_rules(folder: str | Path | None = None) -> RuleSet:
     elements = _read_folder(root / "elements", ElementRule)
     clauses = _read_folder(root / "clauses", ClauseRule)
     wording = _read_folder(root / "wording", Wording)
-    sources = {rule.id: path for rule, path in [*elements, *clauses, *wording]}
+    sources = {rule.id: path for rule, path in elements}
+    sources.update({rule.id: path for rule, path in clauses})
+    sources.update({rule.id: path for rule, path in wording})
     ruleset = _merge(base, blueprint, elements, clauses, wording, sources)
     _validate(ruleset)
     files = [blueprint_path, *sources.values()]
@@ -168,8 +170,10 @@ def _validate(ruleset: RuleSet) -> None:
             compile_signals(signals, macros, path)
         for requirement in element.requirements:
             _check_value_name(requirement.value, path)
-    for rule in (*ruleset.clauses, *ruleset.wording):
+    for rule in ruleset.clauses:
         compile_signals(rule.detect, macros, ruleset.sources.get(rule.id, Path(rule.id)))
+    for wording in ruleset.wording:
+        compile_signals(wording.detect, macros, ruleset.sources.get(wording.id, Path(wording.id)))
     for clause in ruleset.clauses:
         _check_value_name(clause.value, ruleset.sources.get(clause.id, Path(clause.id)))
 

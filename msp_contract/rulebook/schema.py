@@ -46,7 +46,7 @@ class Policy(_Strict):
 class Requirement(_Strict):
     id: str  # a well_defined_attributes name of the checklist
     title: str
-    detect: Signals = Signals()
+    detect: Signals = Signals.model_validate({})
     value: str | None = None  # name of a value check (msp_contract.valuechecks.VALUE_CHECKS)
     policy: Policy | None = None
     ask: str
