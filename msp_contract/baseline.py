@@ -2,7 +2,9 @@
 
 A baseline is not a decision (that is a waiver): it is a snapshot written by ``--write-baseline`` and read
 by ``--baseline``. It keys findings on (document path, fingerprint); fingerprints never use line numbers,
-so edits elsewhere in the contract do not make old findings look new.
+so edits elsewhere in the contract do not make old findings look new. "missing" findings have no quote and
+their fingerprint follows the document's content hash, so those match on (document path, rule) instead:
+an element that was already missing in the accepted draft is not a new gap in the next one.
 
 File format (JSON)::
 
@@ -31,7 +33,7 @@ def baseline_payload(reports: Sequence[Report]) -> dict[str, Any]:
     documents: dict[str, list[dict[str, str]]] = {}
     for report in reports:
         entries = [
-            {"fingerprint": f.fingerprint, "rule": f.rule}
+            {"fingerprint": f.fingerprint, "rule": f.rule, "kind": f.kind}
             for f in report.findings
             if not (f.suppressed and (f.suppression or "").startswith("waived"))
         ]
@@ -48,7 +50,7 @@ def write_baseline(path: str | Path, reports: Sequence[Report]) -> None:
 
 
 def load_baseline(path: str | Path) -> dict[str, frozenset[str]]:
-    """Document path -> accepted fingerprints. Errors name the file."""
+    """Document path -> accepted keys (fingerprints, and ``missing:<rule>``). Errors name the file."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
@@ -61,7 +63,7 @@ def load_baseline(path: str | Path) -> dict[str, frozenset[str]]:
             f"{path}: not an msp-contract baseline (key 'version' must be 1, 'documents' a table)"
         )
     try:
-        return {_key(doc): frozenset(e["fingerprint"] for e in entries) for doc, entries in documents.items()}
+        return {_key(doc): frozenset(_entry_keys(entries)) for doc, entries in documents.items()}
     except (TypeError, KeyError):
         raise ConfigError(f"{path}: key 'documents': entries need a 'fingerprint'") from None
 
@@ -73,12 +75,18 @@ def apply_baseline(reports: Sequence[Report], baseline: dict[str, frozenset[str]
         known = baseline.get(_key(report.document.path), frozenset())
         findings = [
             f.model_copy(update={"suppressed": True, "suppression": SUPPRESSION})
-            if f.fingerprint in known and not f.suppressed
+            if not f.suppressed
+            and (f.fingerprint in known or f"missing:{f.rule}" in known and f.kind == "missing")
             else f
             for f in report.findings
         ]
         out.append(with_findings(report, findings))
     return out
+
+
+def _entry_keys(entries: list[dict[str, str]]) -> list[str]:
+    keys = [e["fingerprint"] for e in entries]
+    return keys + [f"missing:{e['rule']}" for e in entries if e.get("kind") == "missing"]
 
 
 def _key(path: str) -> str:

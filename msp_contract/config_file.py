@@ -87,7 +87,9 @@ def config_from_mapping(data: dict[str, Any], source: Path) -> Config:
         return Config.model_validate(values)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(part).replace("_", "-") for part in first["loc"]) or "(top level)"
+        # Top-level keys are spelled with hyphens in TOML; nested keys are ids and stay as written.
+        parts = [str(part) for part in first["loc"]]
+        where = ".".join([parts[0].replace("_", "-"), *parts[1:]]) if parts else "(top level)"
         raise ConfigError(f"{source}: key '{where}': {first['msg']}") from None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from ..report import ElementResult, Finding, Report
+from ..report import ElementResult, Evidence, Finding, Report
 from .common import STATUS_LABEL, by_pillar, cite, element_findings, summary_line, trim
 from .context import EMPTY_CONTEXT, RunContext
 
@@ -49,9 +49,10 @@ def _element(report: Report, element: ElementResult) -> list[str]:
     if element.evidence:
         ev = element.evidence[0]
         lines.append(f'{_INDENT}Evidence: "{trim(ev.quote)}" ({cite(ev)})')
+    shown = element.evidence[0] if element.evidence else None
     for finding in element_findings(report, element.id):
         if finding.kind != "missing":
-            lines += _finding(finding)
+            lines += _finding(finding, shown)
         elif finding.suppressed:
             lines.append(f"{_INDENT}suppressed: {finding.suppression or 'suppressed'}")
     if element.ask:
@@ -59,10 +60,10 @@ def _element(report: Report, element: ElementResult) -> list[str]:
     return lines
 
 
-def _finding(finding: Finding) -> list[str]:
+def _finding(finding: Finding, shown: Evidence | None) -> list[str]:
     mark = f" (suppressed: {finding.suppression})" if finding.suppressed else ""
     lines = [f"{_INDENT}- [{finding.severity}] {finding.message}{mark}"]
-    if finding.evidence:
+    if finding.evidence and finding.evidence[0] != shown:  # do not repeat the element's evidence
         ev = finding.evidence[0]
         lines.append(f'{_INDENT}  "{trim(ev.quote, 120)}" ({cite(ev)})')
     return lines
