@@ -76,7 +76,7 @@ def apply_baseline(reports: Sequence[Report], baseline: dict[str, frozenset[str]
         findings = [
             f.model_copy(update={"suppressed": True, "suppression": SUPPRESSION})
             if not f.suppressed
-            and (f.fingerprint in known or f"missing:{f.rule}" in known and f.kind == "missing")
+            and (f.fingerprint in known or (f"missing:{f.rule}" in known and f.kind == "missing"))
             else f
             for f in report.findings
         ]
