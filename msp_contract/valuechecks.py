@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .values.deal import incident_notification, recovery_objectives
 from .values.durations import Duration, find_durations
 from .values.law import find_governing_law
 from .values.renewal import term_and_renewal
+from .values.service_levels import availability_targets, service_credits
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +64,38 @@ def _duration_days(text: str) -> list[FoundValue]:
     return [FoundValue(d.normalized, d.to_days(), d.start, d.end) for d in find_durations(text)]
 
 
+def _availability_percent(text: str) -> list[FoundValue]:
+    """Availability targets as percent, with their window ("99.9% per month")."""
+    found = []
+    for target in availability_targets(text):
+        window = f" per {target.window}" if target.window else ""
+        found.append(FoundValue(f"{target.percent:g}%{window}", target.percent, target.start, target.end))
+    return found
+
+
+def _incident_notice_hours(text: str) -> list[FoundValue]:
+    """Security-incident notification deadlines in hours; "without undue delay" alone states no number."""
+    return [_as_hours(n.deadline) for n in incident_notification(text) if n.deadline is not None]
+
+
+def _rto_hours(text: str) -> list[FoundValue]:
+    rto = recovery_objectives(text).rto
+    return [_as_hours(rto)] if rto is not None else []
+
+
+def _credit_cap_percent(text: str) -> list[FoundValue]:
+    """The share of fees at risk as service credits ("up to 15% of the monthly fees")."""
+    credits = service_credits(text)
+    if credits is None or credits.cap_percent is None:
+        return []
+    return [FoundValue(f"{credits.cap_percent:g}% of fees", credits.cap_percent, credits.start, credits.end)]
+
+
 VALUE_CHECKS: dict[str, ValueCheck] = {
+    "availability_percent": _availability_percent,
+    "incident_notice_hours": _incident_notice_hours,
+    "rto_hours": _rto_hours,
+    "credit_cap_percent": _credit_cap_percent,
     "governing_law": _governing_law,
     "renewal_term": _renewal_term,
     "notice_period_to_terminate_renewal": _non_renewal_notice,
