@@ -26,14 +26,13 @@ from ..limits import Limits
 from .builder import TextBuilder
 from .pdf_blocks import Metrics, block_text, measure, paragraphs
 from .pdf_layout import Line, Word, cluster_lines, extract_words, order_lines
-from .pdf_tables import TableFinder, TableGrid, grid_rows, scan_objects
+from .pdf_tables import TableFinder, TableGrid, grid_rows, scan_objects, text_fits
 
 _PAGE_NUMBER = re.compile(
-    r"^(?:page\s*)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*\|\s*page)?$",
+    r"^(?:page\s*)?(?:[-–—]\s*)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*[-–—])?(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*\|\s*page)?$",
     re.IGNORECASE,
 )
 _CLAUSE_LIKE = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?\s|\([a-z0-9]+\)|article|section|schedule|exhibit)", re.I)
-_EDGE_ZONE = 0.12  # furniture lives in the top and bottom 12% of the page
 _EDGE_LINES = 3
 
 
@@ -124,25 +123,32 @@ def _read_page(
     grids: list[TableGrid] = []
     if ink and objects.may_have_grid:
         grids = _find_tables(finder, index, warnings)
-    table_words: list[list[Word]] = [[] for _ in grids]
-    body: list[Word] = []
-    for word in words:
-        cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-        inside = next(
-            (i for i, g in enumerate(grids) if g.bbox[0] <= cx <= g.bbox[2] and g.bbox[1] <= cy <= g.bbox[3]),
-            None,
-        )
-        if inside is None:
-            body.append(word)
-        else:
-            table_words[inside].append(word)
-    result.lines = cluster_lines(body)
-    result.tables = [_Table(g, cluster_lines(w)) for g, w in zip(grids, table_words, strict=True)]
+    result.lines, result.tables = _split_tables(words, grids)
     if not ink and objects.has_image:
         warnings.append(
             f"page {index + 1} is an image without a text layer; run OCR (e.g. ocrmypdf) to read it"
         )
     return result
+
+
+def _split_tables(words: list[Word], grids: list[TableGrid]) -> tuple[list[Line], list[_Table]]:
+    """Page lines without the tables' text, and the tables whose text really sits in their cells."""
+    inside: list[list[Word]] = [[] for _ in grids]
+    body: list[Word] = []
+    for word in words:
+        cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+        hit = next(
+            (i for i, g in enumerate(grids) if g.bbox[0] <= cx <= g.bbox[2] and g.bbox[1] <= cy <= g.bbox[3]),
+            None,
+        )
+        (body if hit is None else inside[hit]).append(word)
+    tables = []
+    for grid, table_words in zip(grids, inside, strict=True):
+        if text_fits(grid, table_words):
+            tables.append(_Table(grid, cluster_lines(table_words)))
+        else:
+            body.extend(table_words)
+    return cluster_lines(body), tables
 
 
 def _find_tables(finder: TableFinder, index: int, warnings: list[str]) -> list[TableGrid]:
@@ -158,15 +164,13 @@ def _find_tables(finder: TableFinder, index: int, warnings: list[str]) -> list[T
 
 
 def _edge_lines(page: _Page) -> list[tuple[int, str]]:
-    """(index, zone) of the lines near the top and bottom edges that could be running furniture."""
-    lines = page.lines
-    top = [(i, "top") for i in range(min(_EDGE_LINES, len(lines))) if lines[i].top < _EDGE_ZONE * page.height]
-    bottom = [
-        (i, "bottom")
-        for i in range(max(len(lines) - _EDGE_LINES, len(top)), len(lines))
-        if lines[i].bottom > (1 - _EDGE_ZONE) * page.height
-    ]
-    return top + bottom
+    """(index, zone) of the first and last lines of the page: where running furniture sits.
+
+    No fixed margin: EDGAR renders often end a page's text, page number included, half way down.
+    """
+    count = len(page.lines)
+    top = [(i, "top") for i in range(min(_EDGE_LINES, count))]
+    return top + [(i, "bottom") for i in range(max(count - _EDGE_LINES, len(top)), count)]
 
 
 def _furniture_key(text: str, zone: str) -> str:
@@ -187,7 +191,8 @@ def _remove_furniture(pages: list[_Page]) -> None:
             tops.setdefault(_furniture_key(page.lines[i].text, zone), []).append(page.lines[i].top)
     for values in tops.values():
         values.sort()
-    needed = max(2, round(0.3 * len(pages)))
+    # Two pages of a long document repeating a line is coincidence; a running line is on most pages.
+    needed = max(2, min(len(pages), max(3, round(0.3 * len(pages)))))
     for page in pages:
         drop = set()
         for i, zone in _edge_lines(page):

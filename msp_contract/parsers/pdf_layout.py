@@ -22,6 +22,14 @@ from .builder import normalize_chars
 # the space character in many EDGAR renders.
 _SEPARATORS = frozenset(" \t\r\n\x0b\x0c\u00a0\u2007\u2009\u202f\u3000")
 _BOLD_WEIGHT = 600
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+_VOID = ctypes.c_void_p
+# Characters normalize_chars changes: anything outside printable ASCII may be one.
+_SPECIAL = (
+    frozenset("\u00a0\u2007\u202f\u2009\u200b\u00ad\ufeff\ufffe\t\r\x0b\x0c")
+    | {chr(c) for c in range(0xFB00, 0xFB07)}
+    | {chr(c) for c in range(32) if c != 10}
+)
 # A gap wider than this share of the line height between two glyphs is a space even where pdfium put none
 _WORD_GAP = 0.1
 # ... and a smaller gap after a clause number ("11.9SEV" is "11.9 SEV" drawn with a tight tab)
@@ -105,29 +113,41 @@ def page_chars(textpage: object) -> str:
     return "".join(chr(get(textpage, i)) if 0 < get(textpage, i) < 0x110000 else " " for i in range(count))
 
 
-class _FontCache:
-    """Bold flag per pdfium font handle: weight when the font states it, else a 'Bold'/'Black' name."""
+class _Fonts:
+    """Font size and bold flag of a character, cached per text object and per font.
+
+    A text object has one font and size, and a page has far fewer of them than words, so most words cost a
+    single C call. Bold is the font's weight when it says >= 600, else a 'Bold'/'Black' font name: on CUAD
+    the name alone marks more bold text than the weight does.
+    """
 
     def __init__(self, textpage: object) -> None:
         self.textpage = textpage
-        self.cache: dict[int | None, bool] = {}
+        self.objects: dict[int | None, tuple[float, bool]] = {}
+        self.fonts: dict[int | None, bool] = {}
         self.name = ctypes.create_string_buffer(128)
 
-    def bold(self, index: int) -> bool:
-        textpage = self.textpage
-        weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
-        if weight >= _BOLD_WEIGHT:
-            return True
-        obj = pdfium_c.FPDFText_GetTextObject(textpage, index)
-        font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
-        key = ctypes.cast(font, ctypes.c_void_p).value if font else None
-        found = self.cache.get(key)
+    def style(self, index: int) -> tuple[float, bool]:
+        obj = pdfium_c.FPDFText_GetTextObject(self.textpage, index)
+        key = _VOID.from_buffer(obj).value if obj else None
+        found = self.objects.get(key)
         if found is None:
-            size = pdfium_c.FPDFFont_GetBaseFontName(font, self.name, 128) if font else 0
-            name = self.name.raw[: max(size - 1, 0)].decode("latin-1").lower()
-            found = any(mark in name for mark in ("bold", "black", "heavy", "semibold", "demi"))
-            self.cache[key] = found
+            size = round(pdfium_c.FPDFText_GetFontSize(self.textpage, index), 1)
+            found = self.objects[key] = (size, self._bold(obj))
         return found
+
+    def _bold(self, obj: object) -> bool:
+        font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+        if not font:
+            return False
+        key = _VOID.from_buffer(font).value
+        bold = self.fonts.get(key)
+        if bold is None:
+            length = pdfium_c.FPDFFont_GetBaseFontName(font, self.name, 128)
+            name = self.name.raw[: max(length - 1, 0)].decode("latin-1").lower()
+            bold = pdfium_c.FPDFFont_GetWeight(font) >= _BOLD_WEIGHT or any(m in name for m in _BOLD_NAMES)
+            self.fonts[key] = bold
+        return bold
 
 
 def extract_words(textpage: object, page_height: float, left: float = 0.0) -> tuple[list[Word], int]:
@@ -137,21 +157,22 @@ def extract_words(textpage: object, page_height: float, left: float = 0.0) -> tu
     makes line clustering exact for one font and tolerant for mixed ones.
     """
     chars = page_chars(textpage)
+    # Most pages need no character mapping; checking once per page saves a call per word.
+    plain = not any(ch in _SPECIAL for ch in chars)
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
     get_box = pdfium_c.FPDFText_GetLooseCharBox
-    fonts = _FontCache(textpage)
+    fonts = _Fonts(textpage)
     words: list[Word] = []
-    run: list[str] = []
-    first = 0
+    first = last = -1
     x0 = top = x1 = bottom = 0.0
     ink = 0
 
     def close() -> None:
-        raw = "".join(run)
-        text = normalize_chars(raw).replace("\n", "")
+        raw = chars[first : last + 1]
+        text = raw if plain else normalize_chars(raw).replace("\n", "")
         if text.strip():
-            size = round(pdfium_c.FPDFText_GetFontSize(textpage, first), 1)
+            size, bold = fonts.style(first)
             words.append(
                 Word(
                     text,
@@ -160,21 +181,21 @@ def extract_words(textpage: object, page_height: float, left: float = 0.0) -> tu
                     x1 - left,
                     page_height - bottom,
                     size,
-                    fonts.bold(first),
+                    bold,
                     raw.endswith("\u00ad"),
                 )
             )
-        run.clear()
 
     for index, ch in enumerate(chars):
         if ch in _SEPARATORS:
-            if run:
+            if first >= 0:
                 close()
+                first = -1
             continue
         get_box(textpage, index, ref)
         x_left, t, r, b = rect.left, rect.top, rect.right, rect.bottom
         ink += 1
-        if run:
+        if first >= 0:
             height = top - bottom
             # A jump back, up/down, or a wide gap starts a new word even where pdfium inserted no space.
             gap = x_left - x1
@@ -182,16 +203,17 @@ def extract_words(textpage: object, page_height: float, left: float = 0.0) -> tu
                 gap < -height
                 or abs(t - top) > height * 0.3
                 or gap > height * _WORD_GAP
-                or (gap > height * _NUMBER_GAP and run[-1] in _NUMBER_END and ch.isalpha())
+                or (gap > height * _NUMBER_GAP and chars[last] in _NUMBER_END and ch.isalpha())
             ):
                 close()
-        if not run:
+                first = -1
+        if first < 0:
             first, x0, top, x1, bottom = index, x_left, t, r, b
         else:
             x1 = max(x1, r)
             top, bottom = max(top, t), min(bottom, b)
-        run.append(ch)
-    if run:
+        last = index
+    if first >= 0:
         close()
     return words, ink
 

@@ -17,7 +17,7 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from ..model import BBox
-from .pdf_layout import Line
+from .pdf_layout import Line, Word
 
 _THIN = 2.0  # a path thinner than this (points) is a rule
 _MIN_RULE = 4.0  # shorter paths are glyph-like marks, not rules
@@ -180,3 +180,21 @@ def _merge_close(values: list[float], tolerance: float = 2.0) -> list[float]:
         if not merged or value - merged[-1] > tolerance:
             merged.append(value)
     return merged
+
+
+def text_fits(grid: TableGrid, words: list[Word]) -> bool:
+    """False when text flows across the grid's rules: ruled boxes around prose, not a table.
+
+    Each word should sit inside the cell that holds its centre; a few words may touch a rule. A word in no
+    cell at all means the grid is not the table's real shape.
+    """
+    spills = 0
+    for word in words:
+        cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+        for x0, top, x1, bottom in grid.cells:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                spills += word.x0 < x0 - 2 or word.x1 > x1 + 2
+                break
+        else:
+            return False  # inside the table's box but in no cell: the text would be lost
+    return spills <= 2
