@@ -55,6 +55,9 @@ _EXCEPT = re.compile(
     r"(?:shall|will|does)\s+not\s+apply\s+to|not\s+limit|exclusions?)\b",
     re.I,
 )
+_LIMIT_REF = re.compile(
+    r"\b(?:limit(?:ation)?s?|caps?|exclusions?)\b[^.]{0,60}\bnot\s+apply\b|\bnot\s+limit\b", re.I
+)
 CARVE_OUTS: dict[str, str] = {
     "confidentiality": r"confidential\w*",
     "indemnification": r"indemni\w+",
@@ -82,7 +85,11 @@ def liability_caps(text: str) -> tuple[LiabilityCap, ...]:
     """Limitation-of-liability caps: amount and/or fee basis, with carve-outs. Exclusions of indirect
     damages alone ("not liable for lost profits") are not caps."""
     found: list[LiabilityCap] = []
-    for start, end, sentence in _sentences(text, _LIABILITY):
+    spans = list(sentence_spans(text))
+    for index, (start, end) in enumerate(spans):
+        sentence = text[start:end]
+        if not _LIABILITY.search(sentence):
+            continue
         cap_word = _CAP_WORDS.search(sentence)
         if not cap_word:
             continue
@@ -97,7 +104,13 @@ def liability_caps(text: str) -> tuple[LiabilityCap, ...]:
         if basis is not None:
             lookback = _shift(basis.lookback, offset) if basis.lookback else None
             basis = CapBasis(basis.kind, basis.multiple, lookback, basis.start + offset, basis.end + offset)
-        found.append(LiabilityCap(money, basis, carve_outs(sentence), start, end))
+        exceptions = carve_outs(sentence)
+        # "This limit does not apply to ...": carve-outs often follow the cap in the next sentence.
+        if index + 1 < len(spans):
+            following = text[spans[index + 1][0] : spans[index + 1][1]]
+            if _LIMIT_REF.search(following):
+                exceptions = tuple(dict.fromkeys(exceptions + carve_outs(following)))
+        found.append(LiabilityCap(money, basis, exceptions, start, end))
     return tuple(found)
 
 

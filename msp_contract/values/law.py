@@ -64,7 +64,7 @@ _PLACE_RE = re.compile(rf"(?<![\w'])(?:{_PREFIX})(?P<place>{_PLACE_ALT})(?![\w])
 # "laws of", "laws and judicial decisions of", "laws, other than choice of law rules, of", "laws (...) of"
 _LAWS_OF = re.compile(
     r"\b(?:laws?|regulations|statutes)\b(?:\s+and\s+(?:judicial\s+)?decisions)?\s*(?:\([^)]*\)\s*)?"
-    r"(?:,[^,;]{1,60},\s*)?(?:of|in|applicable\s+in)\b",
+    r"(?:,[^,;]{1,60},\s*)?(?:of|in|(?:applicable|in\s+force|in\s+effect)\s+in)\b",
     re.I,
 )
 # "laws thereof" / "laws of that State" point back at a place named earlier in the sentence.

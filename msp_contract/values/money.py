@@ -9,6 +9,7 @@ from typing import Literal
 
 from .durations import Duration, find_durations
 from .numbers import DIGITS_PATTERN, NUMBER_PATTERN, WORDS_PATTERN, parse_number
+from .percent import find_percentages
 
 _SYMBOLS = {"$": "USD", "US$": "USD", "U.S.$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "C$": "CAD", "A$": "AUD",
             "CA$": "CAD", "AU$": "AUD", "HK$": "HKD", "S$": "SGD", "₹": "INR"}  # fmt: skip
@@ -121,17 +122,30 @@ def cap_basis(text: str) -> CapBasis | None:
     return CapBasis(kind, _multiple(text[: fees.start()]), lookback, _basis_start(text, fees.start()), end)
 
 
+_YEAR_WINDOW = re.compile(
+    r"\b(?:in|during|for)\s+(?:that|any|each|the\s+(?:relevant|same|then[\s-]current))\s+"
+    r"(?:contract\s+|calendar\s+)?year\b|\bper\s+(?:contract\s+)?(?:year|annum)\b",
+    re.I,
+)
+
+
 def _lookback(window: str, offset: int) -> Duration | None:
-    """ "in the twelve (12) months preceding the claim": the period whose fees set the cap."""
+    """The period whose fees set the cap: "in the twelve (12) months preceding the claim", "in that year"."""
     for d in find_durations(window):
         context = window[max(0, d.start - 30) : d.end + 40]
         if re.search(r"preced|prior|before|last|previous|immediately", context, re.I):
             return Duration(d.value, d.unit, d.business, None, d.start + offset, d.end + offset)
+    year = _YEAR_WINDOW.search(window)
+    if year:
+        return Duration(1.0, "years", None, None, year.start() + offset, year.end() + offset)
     return None
 
 
 def _multiple(before: str) -> float:
     """Multiplier written just before the fees phrase: "two times (2x)", "twice", "150% of"."""
+    pcts = find_percentages(before[-80:])
+    if pcts and re.fullmatch(r"\s*\)?\s*of\s+(?:the\s+)?(?:\w+\s+)?", before[-80:][pcts[-1].end :]):
+        return pcts[-1].value / 100
     matches = list(_MULTIPLE.finditer(before[-60:]))
     match = matches[-1] if matches else None
     if match is None:

@@ -66,9 +66,20 @@ _PRIORITY = re.compile(
 _KINDS: tuple[tuple[str, TimeKind], ...] = (
     (r"respon(?:d|se|ses|ding)|acknowledg\w*|answer\w*|pick[\s-]?up|callback|call\s+back", "response"),
     (r"resol(?:ve|ved|ution|ving)|fix(?:ed|es)?|repair\w*|rectif\w+|clos(?:e|ed|ure)", "resolution"),
-    (r"restor(?:e|ed|ation|ing)|recover(?:y|ed)?", "restore"),
+    (r"restor(?:e|ed|ation|ing)", "restore"),
     (r"work[\s-]?around", "workaround"),
     (r"updates?|status\s+reports?|progress\s+reports?", "update"),
+)
+# Response times are about incidents/tickets; disputes, escalations and RTO/RPO have their own extractors.
+_INCIDENT = re.compile(
+    r"\b(?:incidents?|tickets?|faults?|outages?|defects?|problems?|service\s+requests?|requests?|calls?|"
+    r"priority|severity|sev\s*\d|P[1-5]|critical|urgent|errors?|issues?|failures?)\b",
+    re.I,
+)
+_NOT_INCIDENT = re.compile(
+    r"\b(?:disputes?|RTO|RPO|recovery\s+(?:time|point)\s+objective|escalat\w+\s+(?:procedure|to\s+(?:the\s+)?"
+    r"(?:steering|executive|senior))|not\s+(?:been\s+)?(?:resolved|fixed|responded\s+to|restored))\b",
+    re.I,
 )
 _PAYMENT = re.compile(r"\b(?:invoice|payable|payment|paid|pay)\b", re.I)
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "i": "1", "ii": "2", "iii": "3",
@@ -99,7 +110,7 @@ class ResponseTime:
 
 @dataclass(frozen=True, slots=True)
 class CreditTier:
-    threshold_percent: float | None  # service level below which the credit applies
+    threshold_percent: float | None  # upper bound of the tier: the credit applies below this service level
     credit_percent: float  # % of the (monthly) fees credited
     start: int
     end: int
@@ -164,33 +175,45 @@ def availability_targets(text: str) -> tuple[AvailabilityTarget, ...]:
         sentence = text[start:end]
         if not _AVAILABILITY.search(sentence):
             continue
-        if re.search(r"\bcredit", sentence, re.I) and not re.search(
-            r"\b(?:shall|will|must)\b[^.]{0,60}\b(?:be\s+)?"
-            r"(?:available|availability)",
-            sentence,
-            re.I,
-        ):
-            continue  # a credit tier ("below 99.5%: 10% credit") is not itself the target
         exclusions = tuple(
             name for name, pattern in _EXCLUSIONS.items() if re.search(pattern, sentence, re.I)
         )
         who = _MEASURED_BY.search(sentence)
-        for pct in find_percentages(sentence):
-            shifted = Percentage(pct.value, pct.start + start, pct.end + start)
-            if _is_availability(sentence, shifted, start):
-                found.append(
-                    AvailabilityTarget(
-                        pct.value,
-                        _window(sentence),
-                        exclusions,
-                        who.group("who") if who else None,
-                        shifted.start,
-                        shifted.end,
-                        start,
-                        end,
-                    )
-                )
+        window = _window(sentence)
+        for line_start, line_end in _lines(sentence):
+            line = sentence[line_start:line_end]
+            if _is_credit_tier(line):
+                continue
+            for pct in find_percentages(line):
+                offset = start + line_start
+                shifted = Percentage(pct.value, pct.start + offset, pct.end + offset)
+                if _is_availability(line, shifted, offset):
+                    found.append(
+                        AvailabilityTarget(
+                            pct.value, window, exclusions, who.group("who") if who else None,
+                            shifted.start, shifted.end, start, end,
+                        )
+                    )  # fmt: skip
     return tuple(found)
+
+
+def _lines(sentence: str) -> list[tuple[int, int]]:
+    """Line spans: a chart row ("Target Availability | 99.9%") is judged on its own."""
+    spans, cursor = [], 0
+    for match in re.finditer(r"\n", sentence):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, len(sentence)))
+    return spans
+
+
+def _is_credit_tier(line: str) -> bool:
+    """A credit tier ("below 99.5%: 10% credit") states a remedy, not the target itself."""
+    if not re.search(r"\bcredit", line, re.I):
+        return False
+    return not re.search(
+        r"\b(?:shall|will|must)\b[^.]{0,60}\b(?:be\s+)?(?:available|availability)", line, re.I
+    )
 
 
 def normalize_priority(label: str) -> str:
@@ -207,8 +230,9 @@ def normalize_priority(label: str) -> str:
 def _kind_before(sentence: str, position: int) -> TimeKind | None:
     """The response/resolution keyword closest before ``position`` (or just after, for "4 hours to resolve")."""
     best: tuple[int, TimeKind] | None = None
+    window_start = max(0, position - 90)  # a keyword further back belongs to another measure
     for pattern, kind in _KINDS:
-        for match in re.finditer(rf"\b(?:{pattern})\b", sentence[:position], re.I):
+        for match in re.finditer(rf"\b(?:{pattern})\b", sentence[window_start:position], re.I):
             if best is None or match.start() > best[0]:
                 best = (match.start(), kind)
     if best is not None:
@@ -236,6 +260,8 @@ def response_times(text: str, calendar: BusinessCalendar = DEFAULT_CALENDAR) -> 
     found: list[ResponseTime] = []
     for start, end in _clauses(text):
         sentence = text[start:end]
+        if not _INCIDENT.search(sentence) or _NOT_INCIDENT.search(sentence):
+            continue
         priorities = list(_PRIORITY.finditer(sentence))
         for duration in find_durations(sentence):
             if duration.unit in {"months", "years"}:
@@ -286,9 +312,17 @@ def service_credits(text: str) -> ServiceCredits | None:
                 continue
         levels = [p for p in pcts if p.value >= 80]
         credits = [p for p in pcts if p.value < 80]
-        if credits and (levels or re.search(r"credit", clause, re.I)) and not cap_match:
-            tiers.append(CreditTier(levels[0].value if levels else None, credits[-1].value, start, end))
-        if deadline is None and re.search(r"\b(?:claim|request|notify|notice|submit)", clause, re.I):
+        # a tier names the credit, or continues a list of tiers ("below 99.0%, 10% of the monthly fees")
+        credit_context = re.search(r"credit|rebate|reduction", clause, re.I) or (tiers and levels)
+        if credits and credit_context and not cap_match:
+            # the tier's upper bound: "99.00% - 99.89%" and "less than 99.9% but at least 99%" both start below it
+            threshold = max(p.value for p in levels) if levels else None
+            tiers.append(CreditTier(threshold, credits[-1].value, start, end))
+        if (
+            deadline is None
+            and re.search(r"credit", clause, re.I)
+            and re.search(r"\b(?:claim|request|notify|notice|submit|apply\s+for)", clause, re.I)
+        ):
             deadline = next(
                 (_shift(d, start) for d in find_durations(clause) if d.qualifier == "at_most"), None
             )
