@@ -75,6 +75,25 @@ class ClauseResult(_Frozen):
     evidence: tuple[Evidence, ...]
 
 
+class SlaEntry(_Frozen):
+    """One row of the SLA table: what is measured, the target, and where the contract says so."""
+
+    metric: str  # "availability", "response_time", "resolution_time", "restore_time", ...
+    target: str  # "99.9%", "15 minutes", "4 business hours"
+    window: str | None = None  # measurement window or coverage ("month", "24x7")
+    priority: str | None = None  # "P1", "critical", ...
+    remedy: str | None = None  # credit stated with it
+    evidence: Evidence
+
+
+class KeyTerm(_Frozen):
+    """A deal term a buyer checks first: term, renewal, notice periods, caps, governing law."""
+
+    name: str  # "initial_term", "renewal_term", "non_renewal_notice", "liability_cap", "governing_law", ...
+    value: str  # normalized: "3 years", "successive 1 year", "90 days", "New York"
+    evidence: Evidence | None = None
+
+
 class Finding(_Frozen):
     fingerprint: str  # stable across runs and line shifts: waivers and baselines key on it
     rule: str  # "disaster_recovery", "sla_availability.measurement_window", "wording.effort_qualifier"
@@ -130,8 +149,8 @@ class Report(_Frozen):
     clauses: tuple[ClauseResult, ...]
     findings: tuple[Finding, ...]
     summary: Summary
-    key_terms: dict[str, Any] = {}
-    sla_table: tuple[dict[str, Any], ...] = ()
+    key_terms: tuple[KeyTerm, ...] = ()
+    sla_table: tuple[SlaEntry, ...] = ()
 
     def element(self, element_id: str) -> ElementResult:
         return next(e for e in self.elements if e.id == element_id)

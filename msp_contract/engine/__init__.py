@@ -6,6 +6,7 @@ from ..config import DEFAULT_CONFIG, Config
 from ..model import Document
 from ..report import DocumentInfo, ElementResult, Finding, Report, ToolInfo
 from ..rulebook import RuleSet
+from .deal_terms import key_term_entries, sla_entries
 from .elements import Context, evaluate_clauses, evaluate_element, global_outside
 from .findings import element_findings, summarize
 from .index import DocumentIndex
@@ -57,6 +58,8 @@ def review(document: Document, rules: RuleSet, config: Config = DEFAULT_CONFIG) 
         clauses=clauses,
         findings=tuple(findings),
         summary=summarize(elements, findings),
+        key_terms=key_term_entries(index),
+        sla_table=sla_entries(index),
     )
 
 
