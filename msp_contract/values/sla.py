@@ -70,7 +70,7 @@ def _row_span(table: Table, row: int) -> tuple[int, int]:
     return (min(c.start for c in cells), max(c.end for c in cells)) if cells else (table.start, table.end)
 
 
-def _table_rows(text: str, table: Table) -> list[SlaRow]:
+def _table_rows(text: str, table: Table, calendar: BusinessCalendar) -> list[SlaRow]:
     grid = table.rows(text)
     if len(grid) < 2:
         return []
@@ -85,12 +85,16 @@ def _table_rows(text: str, table: Table) -> list[SlaRow]:
     for offset, cells in enumerate(body):
         row_index = offset + (len(grid) - len(body))
         cell_starts = [starts.get((row_index, col), 0) for col in range(len(cells))]
-        rows.extend(_rows_from(cells, cell_starts, roles, _row_span(table, row_index)))
+        rows.extend(_rows_from(cells, cell_starts, roles, _row_span(table, row_index), calendar))
     return rows
 
 
 def _rows_from(
-    cells: list[str], starts: list[int], roles: dict[int, str], span: tuple[int, int]
+    cells: list[str],
+    starts: list[int],
+    roles: dict[int, str],
+    span: tuple[int, int],
+    calendar: BusinessCalendar,
 ) -> list[SlaRow]:
     """SLA rows from one table row; durations are shifted from cell to document offsets."""
 
@@ -121,7 +125,11 @@ def _rows_from(
                 d.end + starts[index],
                 d.max_value,
             )
-            out.append(SlaRow(role, d.normalized, None, priority, remedy, span[0], span[1], duration=shifted))
+            # business-time targets run on the contract's own business hours
+            coverage = f"business hours ({calendar.describe()})" if d.business else None
+            out.append(
+                SlaRow(role, d.normalized, coverage, priority, remedy, span[0], span[1], duration=shifted)
+            )
     target = cell("target")
     pcts = find_percentages(target) if target else ()
     if pcts:
@@ -147,9 +155,9 @@ def _inside_table(document: Document, start: int) -> bool:
 def sla_table(document: Document) -> tuple[SlaRow, ...]:
     """Service levels from the document's tables, then from prose outside them, in document order."""
     rows: list[SlaRow] = []
-    for table in document.tables:
-        rows.extend(_table_rows(document.text, table))
     calendar = find_definitions(document.text).calendar
+    for table in document.tables:
+        rows.extend(_table_rows(document.text, table, calendar))
     for rt in response_times(document.text, calendar):
         if not _inside_table(document, rt.duration.start):
             rows.append(
