@@ -43,7 +43,7 @@ def test_sla_table_reads_table_rows_and_prose() -> None:
         ("response_time", "15 minutes", "P1", "5%", None, "table"),
         ("resolution_time", "4 hours", "P1", "5%", None, "table"),
         ("response_time", "1 hour", "P2", "2%", None, "table"),
-        ("resolution_time", "1 business day", "P2", "2%", None, "table"),
+        ("resolution_time", "1 business day", "P2", "2%", "business hours (09:00-17:00 Mon-Fri)", "table"),
         ("availability", "99.9%", None, None, "month", "prose"),
     ]
 
