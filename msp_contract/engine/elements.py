@@ -8,6 +8,7 @@ from pathlib import Path
 
 import regex
 
+from ..model import Section
 from ..report import ClauseResult, ElementResult, Evidence, RequirementResult, WordingResult
 from ..rulebook import ElementRule, Requirement, RuleSet, Signals
 from ..rulebook.patterns import CompiledSignals, compile_pattern, compile_signals
@@ -57,27 +58,38 @@ def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
 
 
 def scope_of(index: DocumentIndex, hits: list[Hit]) -> list[tuple[int, int]]:
-    """Where an element's details are expected: the clause around each hit (or a few sentences)."""
+    """Where an element's details are expected: the clause around each hit, never a neighbouring clause.
+
+    The clause is the smallest enclosing section of a useful size; without one (unstructured text, or a
+    section too large to be "the clause"), a few sentences around the hit, kept inside its own section.
+    """
     ranges: list[tuple[int, int]] = []
     for hit in hits:
+        ranges.append((hit.start, hit.end))
         i = index.sentence_at(hit.start)
         section = index.sentences[i].section if i is not None else None
-        chosen = None
-        for candidate in index.ancestry(section):
-            size = candidate.end - candidate.start
-            if size > _SCOPE_MAX:
-                break
-            chosen = candidate
-            if size >= _SCOPE_MIN:
-                break
+        chosen = _clause_around(index, section)
         if chosen is not None:
-            ranges.append((chosen.start, chosen.end))
-        if i is not None:
+            ranges.append(chosen)
+        elif i is not None:
             lo = index.sentences[max(0, i - _SENTENCES_AROUND)].start
             hi = index.sentences[min(len(index.sentences) - 1, i + _SENTENCES_AROUND)].end
+            if section is not None:
+                lo, hi = max(lo, section.start), min(hi, section.end)
             ranges.append((lo, hi))
-        ranges.append((hit.start, hit.end))
     return _merge(ranges)
+
+
+def _clause_around(index: DocumentIndex, section: Section | None) -> tuple[int, int] | None:
+    chosen = None
+    for candidate in index.ancestry(section):
+        size = candidate.end - candidate.start
+        if size > _SCOPE_MAX:
+            break
+        chosen = candidate
+        if size >= _SCOPE_MIN:
+            break
+    return (chosen.start, chosen.end) if chosen is not None else None
 
 
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
