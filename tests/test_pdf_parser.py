@@ -187,10 +187,9 @@ def test_heading_from_size_and_weight_but_not_inline_lead_in(tmp_path: Path) -> 
         c.setFont("Helvetica-Bold", 11)
         c.drawString(72, HEIGHT - 130, "12.3 Service Credits.")
         c.setFont("Helvetica", 11)
-        c.drawString(
-            72 + c.stringWidth("12.3 Service Credits. ", "Helvetica-Bold", 11), HEIGHT - 130, "If the"
-        )
-        text_at(c, 72, 144, "Provider misses a Service Level it shall credit the Customer.")
+        lead = c.stringWidth("12.3 Service Credits. ", "Helvetica-Bold", 11)
+        c.drawString(72 + lead, HEIGHT - 130, "If the Provider misses a Service Level in any month, it")
+        text_at(c, 72, 144, "shall credit the Customer with the amount set out in the Service Level Table.")
 
     doc = parse(make_pdf(tmp_path / "heading.pdf", page))
     title, clause = doc.blocks
@@ -343,7 +342,9 @@ def _recall(reference: Counter[str], text: str) -> float:
 @needs_shared
 def test_cuad_sample_keeps_every_word() -> None:
     pdfs = sorted((SHARED / "cuad" / "pdf").glob("*.pdf"))
-    sample = random.Random(1).sample(pdfs, 10)
+    # The smaller half keeps the test fast; benchmarks/parse.py measures a 40-document sample of all sizes.
+    limit = statistics.median(p.stat().st_size for p in pdfs)
+    sample = random.Random(1).sample([p for p in pdfs if p.stat().st_size <= limit], 10)
     in_text, in_text_or_furniture = [], []
     for path in sample:
         doc = parse(path)

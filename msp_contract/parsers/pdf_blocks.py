@@ -56,8 +56,8 @@ def _ends_sentence(line: Line) -> bool:
     return line.text.rstrip().endswith(_SENTENCE_END)
 
 
-def _breaks(prev: Line, line: Line, block_len: int, right: float, metrics: Metrics) -> bool:
-    """Does ``line`` start a new block after ``prev``?"""
+def _breaks(prev: Line, line: Line, block_len: int, column: tuple[float, float], metrics: Metrics) -> bool:
+    """Does ``line`` start a new block after ``prev``? ``column`` is the flow's (left, right) extent."""
     height = min(prev.height, line.height) or 1.0
     gap = line.top - prev.bottom
     if gap > metrics.line_gap + 0.5 * height or gap < -height:
@@ -66,10 +66,18 @@ def _breaks(prev: Line, line: Line, block_len: int, right: float, metrics: Metri
         return True
     if (prev.bold >= 0.9) != (line.bold >= 0.9) and not metrics.body_bold:
         return True
-    can_end = _ends_sentence(prev) or prev.x1 < right - max(3 * height, 0.15 * (right - prev.x0))
-    if not can_end:
-        return False
+    left, right = column
+    short = prev.x1 < right - max(3 * height, 0.15 * (right - prev.x0))
+    ends = _ends_sentence(prev)
+    if not (ends or short):
+        return False  # a full line without a full stop: the sentence runs on
     if _CLAUSE_START.match(line.text):
+        return True
+    # Tight layouts without paragraph spacing: a short line that ends a sentence, or a line that stops
+    # well before the margin (a heading such as "2. Office Space"), ends its paragraph.
+    first = line.text[:1]
+    stops_early = prev.x1 < left + 0.6 * (right - left) and not prev.text.endswith((",", "-"))
+    if (first.isupper() or first in '“"(') and ((short and ends) or stops_early):
         return True
     # An indent change after the block's second line: first-line indents and hanging indents both stay.
     return block_len >= 2 and abs(line.x0 - prev.x0) > 0.8 * height
@@ -79,11 +87,11 @@ def paragraphs(flow: list[Line], metrics: Metrics) -> list[list[Line]]:
     """Split one flow (a column or a full-width run of lines) into paragraphs."""
     if not flow:
         return []
-    right = max(line.x1 for line in flow)
+    column = (min(line.x0 for line in flow), max(line.x1 for line in flow))
     blocks = [[flow[0]]]
     for line in flow[1:]:
         current = blocks[-1]
-        if _breaks(current[-1], line, len(current), right, metrics):
+        if _breaks(current[-1], line, len(current), column, metrics):
             blocks.append([line])
         else:
             current.append(line)
