@@ -117,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", choices=("txt", "pdf"), default="txt")
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--manifest", type=Path, default=CUAD / "manifest.jsonl")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="score only the first N contracts (quick runs)"
+    )
     args = parser.parse_args(argv)
     if args.source == "pdf" and importlib.util.find_spec("msp_contract.parsers.pdf") is None:
         print("skipping --source pdf: msp_contract.parsers.pdf is not available yet")
@@ -125,11 +128,16 @@ def main(argv: list[str] | None = None) -> int:
         json.loads(line) for line in args.manifest.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
     scores = {category: Score() for category in CATEGORIES}
-    for row in rows:
+    failures: list[str] = []
+    for row in rows[: args.limit]:
         golds = {c: row["labels"][c]["answer"] for c in CATEGORIES if row["labels"][c]["answer"].strip()}
         if not golds:
             continue
-        text = read_text(row, args.source)
+        try:
+            text = read_text(row, args.source)
+        except Exception as error:  # a file the parser cannot read scores as a miss, and is listed
+            failures.append(f"{row['id']}: {type(error).__name__}")
+            text = ""
         for category, gold in golds.items():
             predicted = PREDICTORS[category](text)
             score = scores[category]
@@ -139,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
             elif args.show_misses:
                 print(f"MISS {category} {row['id']}: predicted {predicted!r}, gold {gold!r}")
     print(f"source: {args.source}")
+    if failures:
+        print(f"unreadable ({len(failures)}, scored as misses): {', '.join(failures)}")
     print(f"{'category':40} {'count':>5} {'correct':>7} {'accuracy':>8}")
     for category, score in scores.items():
         print(f"{category:40} {score.count:5d} {score.correct:7d} {score.accuracy:8.3f}")
