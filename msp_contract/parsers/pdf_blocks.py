@@ -95,7 +95,26 @@ def paragraphs(flow: list[Line], metrics: Metrics) -> list[list[Line]]:
             blocks.append([line])
         else:
             current.append(line)
-    return blocks
+    return [_hoist_marker(block) for block in blocks]
+
+
+_MARKER = re.compile(r"\(?[A-Za-z0-9]{1,4}[.)]")
+
+
+def _hoist_marker(lines: list[Line]) -> list[Line]:
+    """Move a list marker drawn in the margin beside a later line ("A." centred on a clause) to the front.
+
+    Some renders centre the marker vertically on its paragraph, so it lands on the second line.
+    """
+    if len(lines) < 2 or _CLAUSE_START.match(lines[0].text):
+        return lines
+    for i in range(1, len(lines)):
+        words = lines[i].words
+        others = min(line.x0 for j, line in enumerate(lines) if j != i)
+        if len(words) > 1 and _MARKER.fullmatch(words[0].text) and words[0].x1 <= others + 1:
+            first = Line([words[0], *lines[0].words]).finish()
+            return [first, *lines[1:i], Line(words[1:]).finish(), *lines[i + 1 :]]
+    return lines
 
 
 @dataclass(frozen=True, slots=True)
