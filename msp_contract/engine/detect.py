@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..rulebook.literals import Literals
 from ..rulebook.patterns import CompiledSignals, finditer, search
 from .index import DocumentIndex
 
@@ -79,7 +80,7 @@ def _within(ranges: list[tuple[int, int]] | None, start: int) -> bool:
 def _candidates(
     index: DocumentIndex,
     pattern: regex.Pattern[str],
-    literals: frozenset[str] | None,
+    literals: Literals | None,
     ranges: list[tuple[int, int]] | None,
 ) -> Iterator[tuple[int, regex.Match[str]]]:
     """(sentence index, first match in it) for each sentence where ``pattern`` matches."""
@@ -134,7 +135,7 @@ def pattern_hits(
 def _heading_match(signals: CompiledSignals, heading: str) -> regex.Match[str] | None:
     lowered = heading.lower()
     for pattern, literals in zip(signals.headings, signals.heading_literals, strict=True):
-        if literals is not None and not any(literal in lowered for literal in literals):
+        if literals is not None and not any(literal in lowered for literal in literals.strings):
             continue  # cheaper than running the regex on every heading of the document
         if match := search(pattern, heading):
             return match

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from ..model import Document, Section
+from ..rulebook.literals import Literals
 from ..sentences import split_sentences
+
+_WORD = re.compile(r"\w+")
+_WORD_PREFIX = re.compile(r"^\w+")
+_MIN_PREFIX, _MAX_PREFIX = 3, 12
 
 
 @dataclass(frozen=True)
@@ -24,6 +30,7 @@ class DocumentIndex:
     _by_id: dict[str, Section] = field(default_factory=dict)
     _lower: str | None = None  # lower-cased text for the literal prefilter (None if lowering moved offsets)
     _with_literal: dict[str, list[int]] = field(default_factory=dict)
+    _prefix_index: dict[str, list[int]] | None = None
 
     def __post_init__(self) -> None:
         text = self.document.text
@@ -49,16 +56,35 @@ class DocumentIndex:
         lowered = text.lower()
         self._lower = lowered if len(lowered) == len(text) else None
 
-    def sentences_with(self, literals: frozenset[str] | None) -> list[int] | None:
-        """Indices of sentences containing any of ``literals`` (lower-case); None: no prefilter possible."""
+    def sentences_with(self, literals: Literals | None) -> list[int] | None:
+        """Indices of sentences that may contain one of ``literals``; None: no prefilter possible."""
         if literals is None or self._lower is None:
             return None
         found: set[int] = set()
-        for literal in literals:
-            if literal not in self._with_literal:
-                self._with_literal[literal] = self._find_all(literal)
-            found.update(self._with_literal[literal])
+        for literal in literals.strings:
+            found.update(self._lookup(literal, literals.at_word_start))
         return sorted(found)
+
+    def _lookup(self, literal: str, at_word_start: bool) -> list[int]:
+        key = _WORD_PREFIX.match(literal)
+        if at_word_start and key is not None and len(key.group()) >= _MIN_PREFIX:
+            # A superset when the literal goes on past its first word: the regex then decides.
+            return self._prefixes().get(key.group()[:_MAX_PREFIX], [])
+        if literal not in self._with_literal:
+            self._with_literal[literal] = self._find_all(literal)
+        return self._with_literal[literal]
+
+    def _prefixes(self) -> dict[str, list[int]]:
+        """Word prefix (3 to 12 characters) -> sentences containing a word that starts with it."""
+        if self._prefix_index is None:
+            assert self._lower is not None
+            index: dict[str, list[int]] = {}
+            for i, sentence in enumerate(self.sentences):
+                for word in set(_WORD.findall(self._lower, sentence.start, sentence.end)):
+                    for size in range(_MIN_PREFIX, min(len(word), _MAX_PREFIX) + 1):
+                        index.setdefault(word[:size], []).append(i)
+            self._prefix_index = index
+        return self._prefix_index
 
     def _find_all(self, literal: str) -> list[int]:
         assert self._lower is not None

@@ -1,15 +1,19 @@
 """Required literals of a regex: strings at least one of which must occur in any match.
 
-The engine uses them as a prefilter (the idea behind ripgrep's and Hyperscan's literal extraction): it finds
-the literals with ``str.find`` on the lower-cased text, then runs the regex only on the sentences that
-contain one. That makes rule evaluation cost proportional to what a document actually says, not to
-(number of patterns x document length). A pattern whose literals cannot be derived is simply scanned in full.
+The engine uses them as a prefilter (the idea behind ripgrep's and Hyperscan's literal extraction): it looks
+the literals up in the document, then runs the regex only on the sentences that contain one. That makes rule
+evaluation cost proportional to what a document actually says, not to (patterns x document length). A
+pattern whose literals cannot be derived is simply scanned in full.
+
+A literal known to start at a word boundary (``\\bdisaster``, ``recovery`` after ``\\s+``) can be looked up
+in a per-document index of word prefixes in constant time; any other literal is found with ``str.find``.
 """
 
 from __future__ import annotations
 
 import functools
 import warnings
+from dataclasses import dataclass
 from typing import Any
 
 with warnings.catch_warnings():
@@ -18,37 +22,36 @@ with warnings.catch_warnings():
     import sre_parse
 
 MIN_LITERAL = 3  # shorter literals ("we", "or") filter nothing
-
-Requirement = frozenset[str]  # any one of these strings must occur
-
-
+_MAX_VARIANTS = 16
 # Words in nearly every contract sentence: a prefilter on them selects almost everything.
 _COMMON = {
     "shall", "will", "the", "and", "any", "such", "this", "that", "with", "party", "parties", "agreement",
     "provider", "customer", "supplier", "company", "services", "service", "may", "not", "for", "all",
 }  # fmt: skip
+_BOUNDARIES = {c.AT_BOUNDARY, c.AT_BEGINNING, c.AT_BEGINNING_STRING, c.AT_BEGINNING_LINE}
 
 
-def _selectivity(required: Requirement) -> int:
-    if any(literal.strip() in _COMMON for literal in required):
-        return 1
-    return min(map(len, required))
+@dataclass(frozen=True, slots=True)
+class Literals:
+    strings: frozenset[str]  # lower-case; any one of them occurs in every match
+    at_word_start: bool  # each of them starts at a word boundary wherever it occurs in a match
 
 
-def _better(a: Requirement | None, b: Requirement | None) -> Requirement | None:
+Requirement = Literals
+
+
+def _selectivity(required: Literals) -> tuple[int, bool]:
+    common = any(literal.strip() in _COMMON for literal in required.strings)
+    return (1 if common else min(map(len, required.strings)), required.at_word_start)
+
+
+def _better(a: Literals | None, b: Literals | None) -> Literals | None:
     """The more selective of two requirements: uncommon words first, then the longest shortest literal."""
     if a is None:
         return b
     if b is None:
         return a
     return a if _selectivity(a) >= _selectivity(b) else b
-
-
-_MAX_VARIANTS = 16
-
-
-def _literal_run(run: set[str]) -> Requirement | None:
-    return frozenset(run) if run and min(map(len, run)) >= MIN_LITERAL else None
 
 
 def _class_chars(av: Any) -> set[str] | None:
@@ -88,41 +91,73 @@ def _expansions(op: Any, av: Any) -> set[str] | None:
     return None
 
 
-def _sequence(items: Any) -> Requirement | None:
-    best: Requirement | None = None
-    run: set[str] = {""}
-    for op, av in items:
-        chars = _expansions(op, av)
-        if chars is not None and len(run) * len(chars) <= _MAX_VARIANTS:
-            run = {prefix + ch for prefix in run for ch in chars}
-            continue
-        if op is c.AT:  # \b, ^, $: zero-width, the literal run continues across it
-            continue
-        best = _better(best, _literal_run(run))
-        run = {""}
-        best = _better(best, _item(op, av))
-    return _better(best, _literal_run(run))
-
-
-def _item(op: Any, av: Any) -> Requirement | None:
-    if op is c.SUBPATTERN:
-        return _sequence(av[-1])
-    if op is c.BRANCH:
-        options: set[str] = set()
-        for branch in av[1]:
-            required = _sequence(branch)
-            if required is None:
-                return None  # one branch can match without any literal we know
-            options |= required
-        return frozenset(options)
+def _ends_with_non_word(op: Any, av: Any) -> bool:
+    """Whether what this item matches must end in a non-word character (a space, hyphen, punctuation)."""
+    if op is c.LITERAL:
+        return not chr(av).isalnum() and chr(av) != "_"
+    if op is c.IN:
+        return all(
+            (o is c.CATEGORY and v in (c.CATEGORY_SPACE, c.CATEGORY_NOT_WORD))
+            or (o is c.LITERAL and not chr(v).isalnum() and chr(v) != "_")
+            for o, v in av
+        )
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
         low, _high, sub = av
-        return _sequence(sub) if low >= 1 else None
+        return low >= 1 and len(sub) > 0 and _ends_with_non_word(*list(sub)[-1])
+    return False
+
+
+def _run_requirement(run: set[str], anchored: bool) -> Literals | None:
+    if not run or min(map(len, run)) < MIN_LITERAL:
+        return None
+    starts_word = all(s[0].isalnum() or s[0] == "_" for s in run)
+    return Literals(frozenset(run), anchored and starts_word)
+
+
+def _sequence(items: Any, anchored_start: bool = False) -> Literals | None:
+    best: Literals | None = None
+    run: set[str] = {""}
+    run_anchored = anchored = anchored_start
+    for op, av in items:
+        if op is c.AT:  # zero-width: a literal run continues across it
+            if av in _BOUNDARIES and run == {""}:
+                run_anchored = anchored = True
+            continue
+        chars = _expansions(op, av)
+        if chars is not None and len(run) * len(chars) <= _MAX_VARIANTS:
+            if run == {""}:
+                run_anchored = anchored
+            run = {prefix + ch for prefix in run for ch in chars}
+            anchored = bool(run) and all(not s[-1].isalnum() and s[-1] != "_" for s in run)
+            continue
+        best = _better(best, _run_requirement(run, run_anchored))
+        run = {""}
+        best = _better(best, _item(op, av, anchored))
+        anchored = _ends_with_non_word(op, av)
+    return _better(best, _run_requirement(run, run_anchored))
+
+
+def _item(op: Any, av: Any, anchored: bool) -> Literals | None:
+    if op is c.SUBPATTERN:
+        return _sequence(av[-1], anchored)
+    if op is c.BRANCH:
+        options: set[str] = set()
+        all_anchored = True
+        for branch in av[1]:
+            required = _sequence(branch, anchored)
+            if required is None:
+                return None  # one branch can match without any literal we know
+            options |= required.strings
+            all_anchored &= required.at_word_start
+        return Literals(frozenset(options), all_anchored)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        low, _high, sub = av
+        return _sequence(sub, anchored) if low >= 1 else None
     return None
 
 
 @functools.lru_cache(maxsize=8192)
-def required_literals(pattern: str) -> Requirement | None:
+def required_literals(pattern: str) -> Literals | None:
     """Lower-case literals, one of which every match contains; None when none can be derived."""
     try:
         with warnings.catch_warnings():
