@@ -62,32 +62,42 @@ def _class_chars(av: Any) -> set[str] | None:
     return chars
 
 
-def _pure(items: Any) -> set[str] | None:
-    """All strings a sequence of literals, small classes and literal branches can match, if few."""
+def _pure(items: Any) -> tuple[set[str], bool] | None:
+    """Strings that every match of ``items`` starts with, and whether they are the whole match.
+
+    ``p(?:lan|rocedures?)`` (the parser factors the shared "p" out) gives ({"plan", "procedure"}, False):
+    the optional "s" ends the literal prefix, but "procedure" is still required.
+    """
     strings = {""}
     for op, av in items:
-        chars = _expansions(op, av)
-        if chars is None or len(strings) * len(chars) > _MAX_VARIANTS:
-            return None
+        expansion = _expansions(op, av)
+        if expansion is None or len(strings) * len(expansion[0]) > _MAX_VARIANTS:
+            return (strings, False) if strings != {""} else None
+        chars, complete = expansion
         strings = {prefix + ch for prefix in strings for ch in chars}
-    return strings
+        if not complete:
+            return strings, False
+    return strings, True
 
 
-def _expansions(op: Any, av: Any) -> set[str] | None:
+def _expansions(op: Any, av: Any) -> tuple[set[str], bool] | None:
     if op is c.LITERAL:
-        return {chr(av).lower()}
+        return {chr(av).lower()}, True
     if op is c.IN:
-        return _class_chars(av)
+        chars = _class_chars(av)
+        return (chars, True) if chars is not None else None
     if op is c.SUBPATTERN:
         return _pure(av[-1])
     if op is c.BRANCH:
         options: set[str] = set()
+        complete = True
         for branch in av[1]:
             pure = _pure(branch)
             if pure is None:
                 return None
-            options |= pure
-        return options
+            options |= pure[0]
+            complete &= pure[1]
+        return options, complete
     return None
 
 
@@ -123,12 +133,17 @@ def _sequence(items: Any, anchored_start: bool = False) -> Literals | None:
             if av in _BOUNDARIES and run == {""}:
                 run_anchored = anchored = True
             continue
-        chars = _expansions(op, av)
-        if chars is not None and len(run) * len(chars) <= _MAX_VARIANTS:
+        expansion = _expansions(op, av)
+        if expansion is not None and len(run) * len(expansion[0]) <= _MAX_VARIANTS:
             if run == {""}:
                 run_anchored = anchored
+            chars, complete = expansion
             run = {prefix + ch for prefix in run for ch in chars}
-            anchored = bool(run) and all(not s[-1].isalnum() and s[-1] != "_" for s in run)
+            if complete:
+                anchored = all(not s[-1:].isalnum() and s[-1:] != "_" for s in run)
+                continue
+            best = _better(best, _run_requirement(run, run_anchored))  # the run ends inside this item
+            run, anchored = {""}, False
             continue
         best = _better(best, _run_requirement(run, run_anchored))
         run = {""}

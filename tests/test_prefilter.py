@@ -1,0 +1,76 @@
+"""The literal prefilter never hides a match: it only skips sentences where a pattern cannot match."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import SAMPLES, SHARED, doc
+
+import msp_contract as mc
+from msp_contract.engine.index import DocumentIndex
+from msp_contract.rulebook.literals import required_literals
+from msp_contract.rulebook.patterns import compile_signals
+
+RULES = mc.load_rules()
+
+
+def all_patterns() -> list[str]:
+    signals = [e.detect for e in RULES.elements] + [r.detect for e in RULES.elements for r in e.requirements]
+    signals += [c.detect for c in RULES.clauses] + [w.detect for w in RULES.wording]
+    patterns = []
+    for s in signals:
+        patterns += [p.pattern for p in compile_signals(s, RULES.blueprint.macros, Path("x")).any]
+    return sorted(set(patterns))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals", "anchored"),
+    [
+        (r"\bdisaster[\s-]+recovery\b", {"disaster"}, True),
+        (r"\b(?:RTO|RPO)\b", {"rto", "rpo"}, True),
+        (r"(?:shall|will)\s+not\s+assign", {"assign"}, True),
+        (r"\w+ment\b", {"ment"}, False),
+        (r"(?:a|aa)+$", None, False),
+        (r"\d+\s*%", None, False),
+    ],
+)
+def test_required_literals(pattern: str, literals: set[str] | None, anchored: bool) -> None:
+    found = required_literals(pattern)
+    if literals is None:
+        assert found is None
+    else:
+        assert found is not None and set(found.strings) == literals and found.at_word_start == anchored
+
+
+def sentence_matches(index: DocumentIndex, pattern: object) -> set[int]:
+    text = index.text
+    return {
+        i
+        for i, s in enumerate(index.sentences)
+        if pattern.search(text, s.start, s.end)  # type: ignore[attr-defined]
+    }
+
+
+def documents() -> list[mc.Document]:
+    docs = [mc.load(SAMPLES / "strong-msa.pdf"), mc.load(SAMPLES / "weak-msa.docx")]
+    docs.append(doc("THE SUPPLIER’S LIABILITY. Non-renewal: 30 days. Ünïcode İstanbul 24x7 co-managed RTO/RPO."))
+    if SHARED.is_dir():
+        docs.append(mc.load(SHARED / "cuad" / "txt" / "cuad-dev-223.txt"))
+    return docs
+
+
+def test_prefilter_keeps_every_sentence_a_shipped_pattern_matches() -> None:
+    patterns = all_patterns()
+    assert len(patterns) > 100
+    for document in documents():
+        index = DocumentIndex(document)
+        for source in patterns:
+            compiled = compile_signals(
+                mc.rulebook.Signals.model_validate({"any": [source]}), {}, Path("x")
+            )
+            candidates = index.sentences_with(compiled.any_literals[0])
+            if candidates is None:
+                continue
+            missed = sentence_matches(index, compiled.any[0]) - set(candidates)
+            assert not missed, f"{source!r} matches sentences {missed} the prefilter skipped"
