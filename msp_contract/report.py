@@ -153,7 +153,10 @@ class Report(_Frozen):
     sla_table: tuple[SlaEntry, ...] = ()
 
     def element(self, element_id: str) -> ElementResult:
-        return next(e for e in self.elements if e.id == element_id)
+        for element in self.elements:
+            if element.id == element_id:
+                return element
+        raise KeyError(f"no element {element_id!r} in this report; it has: {', '.join(self.statuses())}")
 
     def statuses(self) -> dict[str, Status]:
         return {e.id: e.status for e in self.elements}
