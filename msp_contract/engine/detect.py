@@ -66,8 +66,11 @@ def _sentence_ok(
 ) -> bool:
     sentence = index.sentences[i]
     text = index.text
-    if any(search(p, text, sentence.start, sentence.end) is None for p in signals.all):
-        return False
+    for pattern in signals.all:
+        if search(pattern, text, sentence.start, sentence.end) is None and not (
+            i in index.header_of and _matches_with_header(index, pattern, i)
+        ):
+            return False
     if any(search(p, text, sentence.start, sentence.end) for p in signals.not_):
         return False
     return not _in_excluded_section(index, i, outside)
@@ -82,20 +85,29 @@ def _candidates(
     pattern: regex.Pattern[str],
     literals: Literals | None,
     ranges: list[tuple[int, int]] | None,
-) -> Iterator[tuple[int, regex.Match[str]]]:
-    """(sentence index, first match in it) for each sentence where ``pattern`` matches."""
-    text = index.text
+) -> Iterator[tuple[int, int, int]]:
+    """(sentence index, match start, match end) for each sentence where ``pattern`` matches."""
     prefiltered = index.sentences_with(literals)
     if prefiltered is not None and len(prefiltered) * _SCAN_BREAK_EVEN > len(index.sentences):
         prefiltered = None  # a common literal: one pass over the text beats many per-sentence searches
-    if prefiltered is not None:  # only sentences containing a required literal can match
-        for i in prefiltered:
-            sentence = index.sentences[i]
-            if _within(ranges, sentence.start) and (
-                match := search(pattern, text, sentence.start, sentence.end)
-            ):
-                yield i, match
+    if prefiltered is None:
+        yield from _scan(index, pattern, ranges)
         return
+    for i in prefiltered:  # only sentences containing a required literal can match
+        sentence = index.sentences[i]
+        if not _within(ranges, sentence.start):
+            continue
+        if match := search(pattern, index.text, sentence.start, sentence.end):
+            yield i, match.start(), match.end()
+        elif i in index.header_of and _matches_with_header(index, pattern, i):
+            yield i, sentence.start, sentence.end
+
+
+def _scan(
+    index: DocumentIndex, pattern: regex.Pattern[str], ranges: list[tuple[int, int]] | None
+) -> Iterator[tuple[int, int, int]]:
+    text = index.text
+    seen: set[int] = set()
     for lo, hi in ranges or [(0, len(text))]:
         for match in finditer(pattern, text, lo, hi):
             at = index.sentence_at(match.start())
@@ -107,7 +119,22 @@ def _candidates(
                 if retry is None:
                     continue
                 match = retry
-            yield at, match
+            seen.add(at)
+            yield at, match.start(), match.end()
+    for i in index.header_of:
+        if (
+            i not in seen
+            and _within(ranges, index.sentences[i].start)
+            and _matches_with_header(index, pattern, i)
+        ):
+            yield i, index.sentences[i].start, index.sentences[i].end
+
+
+def _matches_with_header(index: DocumentIndex, pattern: regex.Pattern[str], row: int) -> bool:
+    """Read a table row with its header: "P1 | 15 minutes" under "Priority | Response time"."""
+    header, body = index.sentences[index.header_of[row]], index.sentences[row]
+    text = index.text
+    return search(pattern, f"{text[header.start : header.end]} | {text[body.start : body.end]}") is not None
 
 
 def pattern_hits(
@@ -121,14 +148,14 @@ def pattern_hits(
     outside = (*outside, *signals.outside)
     found: dict[int, Hit] = {}
     for pattern, literals in zip(signals.any, signals.any_literals, strict=True):
-        for i, match in _candidates(index, pattern, literals, ranges):
+        for i, match_start, match_end in _candidates(index, pattern, literals, ranges):
             if i in found:
                 continue
             sentence = index.sentences[i]
-            if signals.negation and _negated(text, sentence.start, match.start()):
+            if signals.negation and _negated(text, sentence.start, match_start):
                 continue
             if _sentence_ok(index, signals, i, outside):
-                found[i] = Hit(sentence.start, sentence.end, match.start(), match.end(), "pattern")
+                found[i] = Hit(sentence.start, sentence.end, match_start, match_end, "pattern")
     return [found[i] for i in sorted(found)]
 
 

@@ -15,6 +15,20 @@ _WORD_PREFIX = re.compile(r"^\w+")
 _MIN_PREFIX, _MAX_PREFIX = 3, 12
 
 
+def _table_rows(document: Document) -> list[list[tuple[int, int]]]:
+    """Per table, the span of each row (first to last cell), in order."""
+    tables = []
+    for table in document.tables:
+        spans: dict[int, tuple[int, int]] = {}
+        for cell in table.cells:
+            if cell.end > cell.start:
+                lo, hi = spans.get(cell.row, (cell.start, cell.end))
+                spans[cell.row] = (min(lo, cell.start), max(hi, cell.end))
+        if spans:
+            tables.append([spans[row] for row in sorted(spans)])
+    return tables
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -31,13 +45,17 @@ class DocumentIndex:
     _lower: str | None = None  # lower-cased text for the literal prefilter (None if lowering moved offsets)
     _with_literal: dict[str, list[int]] = field(default_factory=dict)
     _prefix_index: dict[str, list[int]] | None = None
+    header_of: dict[int, int] = field(default_factory=dict)  # table body row sentence -> its header row
+    _rows_under: dict[int, list[int]] = field(default_factory=dict)  # header row sentence -> body rows
 
     def __post_init__(self) -> None:
         text = self.document.text
         self._by_id = {s.id: s for s in self.document.sections}
-        spans: list[tuple[int, int]] = []
+        rows = _table_rows(self.document)
+        spans: list[tuple[int, int]] = [span for table in rows for span in table]
         for block in self.document.blocks:
-            spans.extend(split_sentences(text, block.start, block.end))
+            if block.kind != "table_cell":  # a table row is one unit: its cells read together
+                spans.extend(split_sentences(text, block.start, block.end))
         if not self.document.blocks:
             spans = split_sentences(text)
         spans.sort()
@@ -53,16 +71,32 @@ class DocumentIndex:
             inner = next((s for s in reversed(open_stack) if s.start <= start < s.end), None)
             self.sentences.append(Sentence(start, end, inner))
         self._starts = [s.start for s in self.sentences]
+        self._link_headers(rows)
         lowered = text.lower()
         self._lower = lowered if len(lowered) == len(text) else None
 
+    def _link_headers(self, tables: list[list[tuple[int, int]]]) -> None:
+        """A table's first row labels its columns ("Priority | Response time"): body rows read with it."""
+        for rows in tables:
+            header = self.sentence_at(rows[0][0]) if rows else None
+            if header is None:
+                continue
+            body = [i for start, _ in rows[1:] if (i := self.sentence_at(start)) is not None]
+            self._rows_under[header] = body
+            self.header_of.update({i: header for i in body})
+
     def sentences_with(self, literals: Literals | None) -> list[int] | None:
-        """Indices of sentences that may contain one of ``literals``; None: no prefilter possible."""
+        """Indices of sentences that may contain one of ``literals``; None: no prefilter possible.
+
+        A literal in a table's header row makes every row of that table a candidate.
+        """
         if literals is None or self._lower is None:
             return None
         found: set[int] = set()
         for literal in literals.strings:
             found.update(self._lookup(literal, literals.at_word_start))
+        for header in [i for i in found if i in self._rows_under]:
+            found.update(self._rows_under[header])
         return sorted(found)
 
     def _lookup(self, literal: str, at_word_start: bool) -> list[int]:
