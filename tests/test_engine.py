@@ -180,3 +180,17 @@ def test_user_blueprint_extends_the_default(tmp_path: Path) -> None:
     assert "disaster_recovery" not in {e.id for e in rules.elements}
     assert len(rules.elements) == len(default.elements) - 1
     shutil.rmtree(root)
+
+
+def test_table_rows_are_read_with_their_header(rules_dir: Path, tmp_path: Path) -> None:
+    source = (
+        "# 12. Disaster Recovery\n\nProvider shall maintain a disaster recovery plan.\n\n"
+        "| Recovery objective (RTO) | Recovery point (RPO) |\n|---|---|\n| 4 hours | 1 hour |\n"
+    )
+    path = tmp_path / "dr.md"
+    path.write_text(source, encoding="utf-8")
+    document = mc.load(path)
+    result = mc.analyze(document, rules=mc.load_rules(rules_dir)).element("disaster_recovery")
+    rto = next(r for r in result.requirements if r.id == "rto_rpo_defined")
+    assert rto.met
+    assert [e.quote for e in rto.evidence] == ["4 hours | 1 hour"]
