@@ -194,3 +194,8 @@ def test_table_rows_are_read_with_their_header(rules_dir: Path, tmp_path: Path) 
     rto = next(r for r in result.requirements if r.id == "rto_rpo_defined")
     assert rto.met
     assert [e.quote for e in rto.evidence] == ["4 hours | 1 hour"]
+
+
+def test_a_negated_first_match_does_not_hide_a_later_one(rules_dir: Path) -> None:
+    text = "7. Continuity\nNo disaster recovery fees apply, and Provider shall maintain a disaster recovery plan."
+    assert review(text, rules_dir).element("disaster_recovery").status != "missing"

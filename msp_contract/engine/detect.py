@@ -97,9 +97,10 @@ def _candidates(
         sentence = index.sentences[i]
         if not _within(ranges, sentence.start):
             continue
-        if match := search(pattern, index.text, sentence.start, sentence.end):
+        matches = finditer(pattern, index.text, sentence.start, sentence.end)
+        for match in matches:  # every match: the first may be negated where a later one is not
             yield i, match.start(), match.end()
-        elif i in index.header_of and _matches_with_header(index, pattern, i):
+        if not matches and i in index.header_of and _matches_with_header(index, pattern, i):
             yield i, sentence.start, sentence.end
 
 
@@ -108,17 +109,25 @@ def _scan(
 ) -> Iterator[tuple[int, int, int]]:
     text = index.text
     seen: set[int] = set()
+    retried: set[int] = set()
     for lo, hi in ranges or [(0, len(text))]:
         for match in finditer(pattern, text, lo, hi):
             at = index.sentence_at(match.start())
             if at is None:
                 continue
-            sentence = index.sentences[at]
-            if match.end() > sentence.end:  # crossed a sentence boundary: retry inside the sentence
-                retry = search(pattern, text, match.start(), sentence.end)
-                if retry is None:
-                    continue
-                match = retry
+            if match.end() > index.sentences[at].end:
+                # The match ran across a sentence boundary and consumed text a real match may start in:
+                # search each sentence it touched on its own.
+                last = index.sentence_at(match.end() - 1)
+                for i in range(at, (last if last is not None else at) + 1):
+                    if i in retried:
+                        continue
+                    retried.add(i)
+                    sentence = index.sentences[i]
+                    for inner in finditer(pattern, text, sentence.start, sentence.end):
+                        seen.add(i)
+                        yield i, inner.start(), inner.end()
+                continue
             seen.add(at)
             yield at, match.start(), match.end()
     for i in index.header_of:

@@ -41,8 +41,16 @@ def global_outside(rules: RuleSet) -> tuple[regex.Pattern[str], ...]:
     return tuple(compile_pattern(p, rules.blueprint.macros, path) for p in rules.blueprint.outside)
 
 
-def detect(ctx: Context, signals: CompiledSignals, ranges: list[tuple[int, int]] | None = None) -> list[Hit]:
-    outside = ctx.global_outside
+def detect(
+    ctx: Context,
+    signals: CompiledSignals,
+    ranges: list[tuple[int, int]] | None = None,
+    *,
+    presence: bool = True,
+) -> list[Hit]:
+    """Hits of ``signals``. The blueprint's global ``outside`` headings (force majeure) only gate presence:
+    a requirement is looked for inside the element's own clauses, wherever those sit."""
+    outside = ctx.global_outside if presence else ()
     hits = pattern_hits(ctx.index, signals, ranges, outside) + heading_hits(
         ctx.index, signals, ranges, outside
     )
@@ -132,7 +140,7 @@ def evaluate_requirement(
 ) -> RequirementResult:
     signals = ctx.compiled(rule.id, requirement.detect)
     ranges = None if requirement.detect.scope == "document" else scope
-    hits = detect(ctx, signals, ranges) if not signals.empty else []
+    hits = detect(ctx, signals, ranges, presence=False) if not signals.empty else []
     evidence = tuple(hit_evidence(ctx.index, h) for h in hits[:MAX_EVIDENCE])
     met, value_text, expected = bool(hits), None, None
     if requirement.value:
