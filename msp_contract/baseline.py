@@ -44,6 +44,7 @@ def baseline_payload(reports: Sequence[Report]) -> dict[str, Any]:
 def write_baseline(path: str | Path, reports: Sequence[Report]) -> None:
     text = json.dumps(baseline_payload(reports), indent=2, sort_keys=True) + "\n"
     try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
         Path(path).write_text(text, encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
