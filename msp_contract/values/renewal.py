@@ -8,7 +8,7 @@ purpose, and refuses durations that are payment terms ("payable within 30 days o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from ._text import sentence_spans
@@ -194,61 +194,65 @@ def _score(sentence: str) -> int:
     return score
 
 
-def term_and_renewal(text: str) -> TermAndRenewal:
-    """The contract's term and renewal mechanics (see module docstring)."""
-    best: tuple[int, int, int, int, Duration | None, bool, bool] | None = None
-    for start, end, keyword in _renewal_sentences(text):
-        sentence = text[start:end]
-        renewal_keywords = list(_RENEW.finditer(sentence))
-        perpetual = bool(_PERPETUAL.search(sentence, keyword.start()))
-        duration = None
-        for match in renewal_keywords:
-            duration = _renewal_duration(sentence, match.end())
-            if duration is not None:
-                keyword = match
-                break
-        if duration is None and not perpetual:
-            continue
-        successive = duration is not None and _successive(sentence, keyword.start(), duration)
-        score = _score(sentence)
-        if best is None or score > best[0]:
-            best = (score, start, end, keyword.start(), duration, successive, perpetual)
-    initial, initial_span = _initial_term(text)
-    if best is None:
-        notice = _non_renewal_notice(text, [])
-        return TermAndRenewal(
-            initial_term=initial,
-            initial_span=initial_span,
-            non_renewal_notice=notice[0] if notice else None,
-            notice_span=notice[1] if notice else None,
-        )
-    _, start, end, _, duration, successive, perpetual = best
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    score: int
+    start: int
+    end: int
+    duration: Duration | None  # offsets already in the full text
+    successive: bool
+    perpetual: bool
+
+
+def _candidate(text: str, start: int, end: int, keyword: re.Match[str]) -> _Candidate | None:
+    """Read one renewal sentence: the period after the first renew/extend keyword that has one."""
     sentence = text[start:end]
-    shifted = None
-    if duration is not None:
-        shifted = Duration(
-            duration.value,
-            duration.unit,
-            duration.business,
-            duration.qualifier,
-            duration.start + start,
-            duration.end + start,
-            duration.max_value,
-        )
-    notice = _non_renewal_notice(text, [(start, end)])
-    return TermAndRenewal(
+    perpetual = bool(_PERPETUAL.search(sentence, keyword.start()))
+    for match in _RENEW.finditer(sentence):
+        duration = _renewal_duration(sentence, match.end())
+        if duration is not None:
+            successive = _successive(sentence, match.start(), duration)
+            return _Candidate(_score(sentence), start, end, _shift(duration, start), successive, perpetual)
+    return _Candidate(_score(sentence), start, end, None, False, True) if perpetual else None
+
+
+def _shift(duration: Duration, offset: int) -> Duration:
+    return Duration(
+        duration.value, duration.unit, duration.business, duration.qualifier,
+        duration.start + offset, duration.end + offset, duration.max_value,
+    )  # fmt: skip
+
+
+def term_and_renewal(text: str) -> TermAndRenewal:
+    """The contract's term and renewal mechanics: the best-scoring renewal sentence wins (first on ties)."""
+    best: _Candidate | None = None
+    for start, end, keyword in _renewal_sentences(text):
+        candidate = _candidate(text, start, end, keyword)
+        if candidate is not None and (best is None or candidate.score > best.score):
+            best = candidate
+    initial, initial_span = _initial_term(text)
+    notice = _non_renewal_notice(text, [(best.start, best.end)] if best else [])
+    base = TermAndRenewal(
         initial_term=initial,
-        renewal_term=shifted,
-        renewal_successive=successive,
-        renewal_perpetual=(perpetual and duration is None)
-        or bool(re.search(r"unlimited\s+period", sentence, re.I)),
+        initial_span=initial_span,
+        non_renewal_notice=notice[0] if notice else None,
+        notice_span=notice[1] if notice else None,
+    )
+    if best is None:
+        return base
+    sentence = text[best.start : best.end]
+    return replace(
+        base,
+        renewal_term=best.duration,
+        renewal_successive=best.successive,
+        renewal_perpetual=best.perpetual and (best.duration is None or bool(_UNLIMITED.search(sentence))),
         renewal_count=_renewal_count(sentence),
         auto_renewal=bool(_AUTO.search(sentence)),
-        non_renewal_notice=notice[0] if notice else None,
-        renewal_span=(start, end),
-        notice_span=notice[1] if notice else None,
-        initial_span=initial_span,
+        renewal_span=(best.start, best.end),
     )
+
+
+_UNLIMITED = re.compile(r"\bunlimited\s+period", re.I)
 
 
 _COUNT = re.compile(
