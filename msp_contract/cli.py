@@ -14,11 +14,17 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .config import Config
 from .errors import MspContractError
 from .render import RENDERERS
+
+if TYPE_CHECKING:
+    from .batch import Portfolio
+    from .render import RunContext
+    from .report import Report
+    from .rulebook import RuleSet
 
 FORMATS = tuple(RENDERERS)  # the registry is the single list of formats
 FAIL_ON = ("error", "warning", "info", "never")
@@ -123,7 +129,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     config, source = merged_config(args)
     if args.show_config:
-        payload = {"source": str(source) if source else None, **config.model_dump(mode="json", by_alias=True)}
+        # Spelled as in the TOML file (fail-on, per-file-ignores) so it can be pasted back.
+        dumped = config.model_dump(mode="json", by_alias=True)
+        payload = {"source": str(source) if source else None}
+        payload.update({key.replace("_", "-"): value for key, value in dumped.items()})
         print(json.dumps(payload, indent=2))
         return 0
     if not args.files:
@@ -143,7 +152,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return portfolio.exit_code(config.fail_on)
 
 
-def _context(portfolio: Any, rules: Any) -> Any:
+def _context(portfolio: Portfolio, rules: RuleSet) -> RunContext:
     from .render import RunContext
 
     return RunContext(
@@ -156,7 +165,7 @@ def _context(portfolio: Any, rules: Any) -> Any:
     )
 
 
-def _emit(fmt: str, reports: Sequence[Any], context: Any, path: str | None) -> None:
+def _emit(fmt: str, reports: Sequence[Report], context: RunContext, path: str | None) -> None:
     from .render import render
 
     text = render(fmt, reports, context)
@@ -176,7 +185,7 @@ def _write(path: str, text: str) -> None:
         raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
-def _github_step_summary(reports: Sequence[Any], context: Any) -> None:
+def _github_step_summary(reports: Sequence[Report], context: RunContext) -> None:
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if not summary_path:
         return
@@ -186,7 +195,7 @@ def _github_step_summary(reports: Sequence[Any], context: Any) -> None:
         handle.write(render("markdown", reports, context))
 
 
-def _stderr_notes(context: Any, *, notices: bool) -> None:
+def _stderr_notes(context: RunContext, *, notices: bool) -> None:
     """Failures always reach stderr; run warnings too, unless the text review on stdout already lists them."""
     stream: TextIO = sys.stderr
     for notice in context.notices if notices else ():

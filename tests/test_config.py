@@ -21,7 +21,7 @@ def show(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, object]:
 def test_defaults_without_a_file(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     data = show(capsys)
-    assert data["source"] is None and data["fail_on"] == "error"
+    assert data["source"] is None and data["fail-on"] == "error"
 
 
 def test_discovered_upward_and_paths_relative_to_the_file(tmp_path, monkeypatch, capsys):
@@ -34,7 +34,7 @@ def test_discovered_upward_and_paths_relative_to_the_file(tmp_path, monkeypatch,
     monkeypatch.chdir(nested)
     data = show(capsys)
     assert data["source"] == str(tmp_path / "msp-contract.toml")
-    assert data["fail_on"] == "warning" and data["rules"] == str(tmp_path / "my-rules")
+    assert data["fail-on"] == "warning" and data["rules"] == str(tmp_path / "my-rules")
     assert data["severity"] == {"disaster_recovery": "warning"}
     assert data["thresholds"] == {"availability_min_percent": 99.95}
 
@@ -51,7 +51,7 @@ def test_pyproject_tool_table_and_dotfile(tmp_path):
 def test_flags_override_the_file(tmp_path, monkeypatch, capsys):
     (tmp_path / "msp-contract.toml").write_text('fail-on = "warning"\n')
     monkeypatch.chdir(tmp_path)
-    assert show(capsys, "--fail-on", "never")["fail_on"] == "never"
+    assert show(capsys, "--fail-on", "never")["fail-on"] == "never"
 
 
 @pytest.mark.parametrize(
