@@ -174,3 +174,19 @@ def test_public_sla(capsys):
     code, out, _ = run(["check", str(BONTERMS_SLA), "--format", "json"], capsys)
     assert code in (0, 1)
     assert json.loads(out)["document"]["format"] == "markdown"
+
+
+def test_encrypted_pdf_is_a_typed_error_record(contracts, tmp_path, capsys):
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    locked = tmp_path / "locked.pdf"
+    pdf = canvas.Canvas(str(locked), encrypt="secret")
+    pdf.drawString(72, 720, "Master Services Agreement")
+    pdf.save()
+    code, out, err = run(["check", str(locked), str(contracts["strong"]), "--format", "jsonl"], capsys)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 2 and len(records) == 2
+    assert records[-1] == {
+        "path": str(locked),
+        "error": {"type": "EncryptedFileError", "message": records[-1]["error"]["message"]},
+    }
+    assert "encrypted" in err and "Traceback" not in err
