@@ -111,6 +111,22 @@ def test_two_column_page_reads_left_column_first(tmp_path: Path) -> None:
     assert " ".join(left) in text and " ".join(right) in text
 
 
+def test_side_by_side_signature_blocks_read_per_party(tmp_path: Path) -> None:
+    left = ["ACME MANAGED SERVICES LTD", "By: /s/ Jane Smith", "Name: Jane Smith", "Title: Chief Executive"]
+    right = ["GLOBEX CORPORATION PLC", "By: /s/ John Doe", "Name: John Doe", "Title: Chief Financial Officer"]
+
+    def page(c: Canvas) -> None:
+        text_at(c, 72, 100, "IN WITNESS WHEREOF the parties have signed this Agreement on the date above.")
+        for i, (a, b) in enumerate(zip(left, right, strict=True)):
+            text_at(c, 72, 140 + 16 * i, a)
+            text_at(c, 320, 140 + 16 * i, b)
+
+    doc = parse(make_pdf(tmp_path / "signatures.pdf", page))
+    text = flat(doc.text)
+    assert " ".join(left) in text and " ".join(right) in text
+    assert text.index("Chief Executive") < text.index("GLOBEX")
+
+
 # -- furniture and page breaks ---------------------------------------------------------------------------
 
 

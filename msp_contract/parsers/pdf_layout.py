@@ -299,6 +299,29 @@ def _split_at(line: Line, gutter: float) -> tuple[Line | None, Line | None] | No
     return (Line(left).finish() if left else None, Line(right).finish() if right else None)
 
 
+def _has_gap(line: Line) -> bool:
+    threshold = _gap_threshold(line)
+    return any(b.x0 - a.x1 >= threshold for a, b in zip(line.words, line.words[1:], strict=False))
+
+
+def _reads_as_columns(pairs: list[tuple[Line, Line]]) -> bool:
+    """Side-by-side text (two columns, notice addresses, signature blocks), not an unruled table.
+
+    A table read column by column would lose its rows, so we keep row order when a side is mostly
+    one-word or numeric cells, or when a side is itself cut by further gaps (more than two columns).
+    """
+    n = len(pairs)
+    for side in (0, 1):
+        parts = [pair[side] for pair in pairs]
+        if sum(len(p.words) for p in parts) < 2 * n:
+            return False
+        if sum(1 for p in parts if not any(c.isalpha() for c in p.text)) * 2 > n:
+            return False
+        if sum(1 for p in parts if _has_gap(p)) * 2 > n:
+            return False
+    return True
+
+
 def order_lines(lines: list[Line]) -> list[list[Line]]:
     """Lines (sorted top to bottom) as flows in reading order; a block never spans two flows.
 
@@ -314,8 +337,11 @@ def order_lines(lines: list[Line]) -> list[list[Line]]:
 
     def close_region() -> None:
         nonlocal rows
-        split = sum(1 for _, (a, b) in region if a is not None and b is not None)
-        if split >= 3:
+        # Lines above the first two-sided line belong to the text before (a paragraph's short last line).
+        while region and (region[0][1][0] is None or region[0][1][1] is None):
+            rows.append(region.pop(0)[0])
+        split = [(a, b) for _, (a, b) in region if a is not None and b is not None]
+        if len(split) >= 3 and _reads_as_columns(split):
             if rows:
                 flows.append(rows)
                 rows = []
