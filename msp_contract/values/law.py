@@ -32,7 +32,7 @@ _COUNTRIES = {
     "england and wales": "England and Wales", "england & wales": "England and Wales", "england": "England",
     "scotland": "Scotland", "northern ireland": "Northern Ireland", "united kingdom": "United Kingdom",
     "ireland": "Ireland", "republic of ireland": "Ireland", "hong kong": "Hong Kong", "singapore": "Singapore",
-    "taiwan": "Taiwan", "republic of china": "Taiwan", "japan": "Japan", "korea": "Korea",
+    "taiwan": "Taiwan", "republic of china": "Taiwan", "r.o.c.": "Taiwan", "japan": "Japan", "korea": "Korea",
     "republic of korea": "Republic of Korea", "india": "India", "israel": "Israel", "state of israel": "Israel",
     "netherlands": "Netherlands", "the netherlands": "Netherlands", "germany": "Germany",
     "federal republic of germany": "Federal Republic of Germany", "france": "France", "spain": "Spain",
@@ -58,7 +58,8 @@ _ADJECTIVES = {
 _PLACES: dict[str, str] = {s.lower(): s for s in US_STATES}
 _PLACES.update({p.lower(): f"{p}, Canada" for p in CANADIAN_PROVINCES})
 _PLACES.update(_COUNTRIES)
-_PLACE_ALT = "|".join(re.escape(p) for p in sorted(_PLACES, key=len, reverse=True))
+# Curly and straight apostrophes both occur ("People’s Republic of China").
+_PLACE_ALT = "|".join(re.escape(p).replace("'", "['’]") for p in sorted(_PLACES, key=len, reverse=True))
 _PREFIX = r"(?:the\s+)?(?:(?:state|commonwealth|province|republic|kingdom|country)\s+of\s+)?(?:the\s+)?"
 _PLACE_RE = re.compile(rf"(?<![\w'])(?:{_PREFIX})(?P<place>{_PLACE_ALT})(?![\w])", re.I)
 # "laws of", "laws and judicial decisions of", "laws, other than choice of law rules, of", "laws (...) of"
@@ -123,7 +124,7 @@ def _country_of(jurisdiction: str) -> str | None:
 
 
 def _normalize(place: str) -> str:
-    low = re.sub(r"\s+", " ", place.lower())
+    low = re.sub(r"\s+", " ", place.lower().replace("’", "'"))
     return _PLACES.get(low) or _ADJECTIVES.get(low) or place
 
 

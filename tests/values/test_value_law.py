@@ -25,6 +25,14 @@ from msp_contract.values.law import find_governing_law, governing_law
         ),
         ("This Agreement shall be governed by PRC laws.", "People's Republic of China"),
         (
+            "This Agreement is governed by the laws of the People’s Republic of China.",
+            "People's Republic of China",
+        ),
+        (
+            "This Agreement is governed by the laws of the Federal Republic of Germany.",
+            "Federal Republic of Germany",
+        ),
+        (
             "The validity of this Agreement shall be governed by the laws of the People's Republic of China.",
             "People's Republic of China",
         ),
