@@ -148,6 +148,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     _emit(args.format, portfolio.reports, context, args.output)
     for fmt, path in reports_to_write:
         _emit(fmt, portfolio.reports, context, path)
+    if "github" in {args.format, *(fmt for fmt, _ in reports_to_write)}:
+        _github_step_summary(portfolio.reports, context)  # once, however many github outputs
     _stderr_notes(context, notices=args.format != "text" or args.output is not None)
     return portfolio.exit_code(config.fail_on)
 
@@ -173,8 +175,6 @@ def _emit(fmt: str, reports: Sequence[Report], context: RunContext, path: str | 
         sys.stdout.write(text)
     else:
         _write(path, text)
-    if fmt == "github":
-        _github_step_summary(reports, context)
 
 
 def _write(path: str, text: str) -> None:

@@ -4,6 +4,11 @@ Rules are the blueprint elements plus every finding rule that occurs (requiremen
 at the contract file; when there is evidence, the region carries ``charOffset``/``charLength`` into the
 canonical text and, when the text is known, ``startLine``. A "missing" finding has no region. The stable
 fingerprint goes in ``partialFingerprints`` (never line-based). Suppressed findings carry ``suppressions``.
+
+Offsets: ``charOffset``/``charLength`` index the canonical text that ``msp-contract parse`` prints (for
+text and Markdown that is close to, but not exactly, the file); ``startLine`` is the line in the file itself
+for text and Markdown sources (found via the quote), else in the canonical text. The quote is also in
+``region.snippet`` and page/section in ``properties`` so a reader never needs the offsets.
 """
 
 from __future__ import annotations
