@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -22,6 +24,7 @@ import msp_contract as mc
 from msp_contract import (
     CorruptFileError,
     EncryptedFileError,
+    InputError,
     Limits,
     NoTextLayerError,
     ResourceLimitError,
@@ -374,3 +377,26 @@ def test_cuad_sample_keeps_every_word() -> None:
     assert statistics.median(in_text_or_furniture) >= 0.995
     assert min(in_text_or_furniture) >= 0.98
     assert statistics.median(in_text) >= 0.97
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), min_size=1, max_size=20))
+def test_damaged_bytes_give_a_document_or_a_typed_error(
+    tmp_path: Path, edits: list[tuple[float, int]]
+) -> None:
+    source = tmp_path / "source.pdf"
+    if not source.exists():
+        make_pdf(source, make_blank, _clause_page)
+    data = bytearray(source.read_bytes())
+    for where, value in edits:
+        data[int(where * (len(data) - 1))] = value
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(bytes(data))
+    try:
+        parse(damaged)
+    except InputError as error:
+        assert error.path == str(damaged)
+
+
+def _clause_page(c: Canvas) -> None:
+    text_at(c, 72, 100, "1. Services. The Provider shall provide the Services.")

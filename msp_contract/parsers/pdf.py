@@ -107,19 +107,19 @@ def _read_page(
 ) -> _Page:
     try:
         page = document[index]
-    except pdfium.PdfiumError as exc:
-        raise CorruptFileError(path, f"page {index + 1} cannot be loaded", "re-export the PDF") from exc
-    try:
-        left, _bottom, right, top = page.get_mediabox()
-        textpage = page.get_textpage()
         try:
-            words, ink = extract_words(textpage.raw, top, left)
+            left, bottom, right, top = page.get_mediabox()
+            textpage = page.get_textpage()
+            try:
+                words, ink = extract_words(textpage.raw, top, left)
+            finally:
+                textpage.close()
+            objects = scan_objects(page.raw)
         finally:
-            textpage.close()
-        objects = scan_objects(page.raw)
-    finally:
-        page.close()
-    result = _Page(index + 1, right - left, top - _bottom, [], ink=ink, has_image=objects.has_image)
+            page.close()
+    except pdfium.PdfiumError as exc:
+        raise CorruptFileError(path, f"page {index + 1} cannot be read ({exc})", "re-export the PDF") from exc
+    result = _Page(index + 1, right - left, top - bottom, [], ink=ink, has_image=objects.has_image)
     grids: list[TableGrid] = []
     if ink and objects.may_have_grid:
         grids = _find_tables(finder, index, warnings)
