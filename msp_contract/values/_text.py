@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
+
 import re
 from collections.abc import Iterator
 
@@ -71,8 +74,38 @@ def _is_false_break(text: str, pos: int) -> bool:
     return bool(before) and (before[-1].islower() or before[-1] == ",")
 
 
-def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Half-open spans of sentences (and headings / list lines separated by blank lines), whitespace-trimmed."""
+@functools.lru_cache(maxsize=256)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Half-open spans of sentences (and headings / list lines separated by blank lines), whitespace-trimmed.
+
+    Cached: every document-level extractor walks the same sentences of the same text.
+    """
+    return tuple(_sentence_spans(text))
+
+
+def sentences_matching(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The sentences of ``text`` in which ``pattern`` matches, found with one pass over the whole text.
+
+    Same result as searching every sentence, at the cost of one regex scan: a keyword filter that the
+    document-level extractors run before their detailed per-sentence work.
+    """
+    spans = sentence_spans(text)
+    starts = _starts(text)
+    chosen: dict[int, None] = {}
+    for match in pattern.finditer(text):
+        for offset in (match.start(), max(match.end() - 1, match.start())):
+            i = bisect.bisect_right(starts, offset) - 1
+            if i >= 0:
+                chosen[i] = None
+    return [spans[i] for i in sorted(chosen) if pattern.search(text[spans[i][0] : spans[i][1]])]
+
+
+@functools.lru_cache(maxsize=256)
+def _starts(text: str) -> tuple[int, ...]:
+    return tuple(start for start, _ in sentence_spans(text))
+
+
+def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _END.finditer(text):
         pos = match.start()

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ._text import sentence_spans
+from ._text import sentence_spans, sentences_matching
 from .durations import Duration, find_durations
 from .money import CapBasis, Money, cap_basis, find_money
 from .numbers import NUMBER_PATTERN, parse_number
@@ -29,7 +29,7 @@ def _shift(duration: Duration, offset: int) -> Duration:
 
 
 def _sentences(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
-    return [(s, e, text[s:e]) for s, e in sentence_spans(text) if pattern.search(text[s:e])]
+    return [(s, e, text[s:e]) for s, e in sentences_matching(text, pattern)]
 
 
 # ---------------------------------------------------------------------------------------------- liability
@@ -85,11 +85,10 @@ def liability_caps(text: str) -> tuple[LiabilityCap, ...]:
     """Limitation-of-liability caps: amount and/or fee basis, with carve-outs. Exclusions of indirect
     damages alone ("not liable for lost profits") are not caps."""
     found: list[LiabilityCap] = []
-    spans = list(sentence_spans(text))
-    for index, (start, end) in enumerate(spans):
+    spans = sentence_spans(text)
+    for start, end in sentences_matching(text, _LIABILITY):
+        index = spans.index((start, end))
         sentence = text[start:end]
-        if not _LIABILITY.search(sentence):
-            continue
         cap_word = _CAP_WORDS.search(sentence)
         if not cap_word:
             continue
