@@ -3,8 +3,8 @@
 A baseline is not a decision (that is a waiver): it is a snapshot written by ``--write-baseline`` and read
 by ``--baseline``. It keys findings on (document path, fingerprint); fingerprints never use line numbers,
 so edits elsewhere in the contract do not make old findings look new. "missing" findings have no quote and
-their fingerprint follows the document's content hash, so those match on (document path, rule) instead:
-an element that was already missing in the accepted draft is not a new gap in the next one.
+are fingerprinted by their rule: an element that was already missing in the accepted draft is not a new
+gap in the next one.
 
 File format (JSON)::
 
@@ -51,7 +51,7 @@ def write_baseline(path: str | Path, reports: Sequence[Report]) -> None:
 
 
 def load_baseline(path: str | Path) -> dict[str, frozenset[str]]:
-    """Document path -> accepted keys (fingerprints, and ``missing:<rule>``). Errors name the file."""
+    """Document path -> accepted fingerprints. Errors name the file."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
@@ -77,7 +77,7 @@ def apply_baseline(reports: Sequence[Report], baseline: dict[str, frozenset[str]
         findings = [
             f.model_copy(update={"suppressed": True, "suppression": SUPPRESSION})
             if not f.suppressed
-            and (f.fingerprint in known or (f"missing:{f.rule}" in known and f.kind == "missing"))
+            and f.fingerprint in known
             else f
             for f in report.findings
         ]
@@ -86,8 +86,7 @@ def apply_baseline(reports: Sequence[Report], baseline: dict[str, frozenset[str]
 
 
 def _entry_keys(entries: list[dict[str, str]]) -> list[str]:
-    keys = [e["fingerprint"] for e in entries]
-    return keys + [f"missing:{e['rule']}" for e in entries if e.get("kind") == "missing"]
+    return [e["fingerprint"] for e in entries]
 
 
 def _key(path: str) -> str:

@@ -199,3 +199,9 @@ def test_table_rows_are_read_with_their_header(rules_dir: Path, tmp_path: Path) 
 def test_a_negated_first_match_does_not_hide_a_later_one(rules_dir: Path) -> None:
     text = "7. Continuity\nNo disaster recovery fees apply, and Provider shall maintain a disaster recovery plan."
     assert review(text, rules_dir).element("disaster_recovery").status != "missing"
+
+
+def test_missing_finding_fingerprint_survives_edits_to_the_draft(rules_dir: Path) -> None:
+    first = review("1. Fees\nCustomer shall pay the fees.", rules_dir).findings[0]
+    edited = review("1. Fees\nCustomer shall pay the fees monthly in arrears.", rules_dir).findings[0]
+    assert first.kind == edited.kind == "missing" and first.fingerprint == edited.fingerprint

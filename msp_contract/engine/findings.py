@@ -12,15 +12,15 @@ from ..report import ElementResult, Evidence, Finding, PillarSummary, Summary
 _LOWER = {"error": "warning", "warning": "info", "info": "info"}
 
 
-def fingerprint(rule: str, document_sha: str, evidence: Iterable[Evidence]) -> str:
-    """Stable id of a finding: rule + normalized quote, never line numbers or offsets.
+def fingerprint(rule: str, evidence: Iterable[Evidence]) -> str:
+    """Stable id of a finding within its document: rule + normalized quote, never line numbers or offsets.
 
-    Absence findings have no quote; they are keyed on the rule and the document content hash, so a
-    waiver for "no DR clause in this contract" survives re-runs but not a different contract.
+    Absence findings have no quote and are keyed on the rule alone, so a waiver or baseline entry for
+    "no DR clause in this contract" survives edits to the draft (waivers and baselines name the document).
     """
     quote = next((e.quote for e in evidence), "")
     normalized = re.sub(r"\W+", " ", quote.lower()).strip()
-    key = f"{rule}\x00{normalized or document_sha}"
+    key = f"{rule}\x00{normalized or 'missing'}"
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
@@ -28,7 +28,7 @@ def _severity(config: Config, rule: str, element: str, default: str) -> str:
     return config.severity.get(rule, config.severity.get(element, default))
 
 
-def element_findings(result: ElementResult, document_sha: str, config: Config) -> list[Finding]:
+def element_findings(result: ElementResult, config: Config) -> list[Finding]:
     findings: list[Finding] = []
 
     def add(
@@ -36,7 +36,7 @@ def element_findings(result: ElementResult, document_sha: str, config: Config) -
     ) -> None:
         findings.append(
             Finding(
-                fingerprint=fingerprint(rule, document_sha, evidence),
+                fingerprint=fingerprint(rule, evidence),
                 rule=rule,
                 element=result.id,
                 kind=kind,  # type: ignore[arg-type]
