@@ -24,12 +24,12 @@ _SEPARATORS = frozenset(" \t\r\n\x0b\x0c\u00a0\u2007\u2009\u202f\u3000")
 _BOLD_WEIGHT = 600
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 _VOID = ctypes.c_void_p
-# Characters normalize_chars changes: anything outside printable ASCII may be one.
+# Characters normalize_chars changes inside a word (separators never reach a word).
 _SPECIAL = (
-    frozenset("\u00a0\u2007\u202f\u2009\u200b\u00ad\ufeff\ufffe\t\r\x0b\x0c")
+    frozenset("\u200b\u00ad\ufeff\ufffe")
     | {chr(c) for c in range(0xFB00, 0xFB07)}
-    | {chr(c) for c in range(32) if c != 10}
-)
+    | {chr(c) for c in range(32)}
+) - _SEPARATORS
 # A gap wider than this share of the line height between two glyphs is a space even where pdfium put none
 _WORD_GAP = 0.1
 # ... and a smaller gap after a clause number ("11.9SEV" is "11.9 SEV" drawn with a tight tab)
@@ -210,8 +210,13 @@ def extract_words(textpage: object, page_height: float, left: float = 0.0) -> tu
         if first < 0:
             first, x0, top, x1, bottom = index, x_left, t, r, b
         else:
-            x1 = max(x1, r)
-            top, bottom = max(top, t), min(bottom, b)
+            # Plain comparisons: this loop runs once per character, builtins max/min cost more.
+            if r > x1:
+                x1 = r
+            if t > top:
+                top = t
+            if b < bottom:
+                bottom = b
         last = index
     if first >= 0:
         close()
