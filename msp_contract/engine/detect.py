@@ -194,8 +194,10 @@ def heading_hits(
         if not heading or not _within(ranges, section.start):
             continue
         match = _heading_match(signals, heading)
-        if match is None or any(search(p, heading) for p in excluded):
+        if match is None or any(search(p, heading) for p in signals.not_):
             continue
+        if any(s.heading and search(p, s.heading) for s in index.ancestry(section) for p in excluded):
+            continue  # "Exclusions" under an Indemnification heading is about indemnities
         body = index.sentences_in(section.start, section.end)
         if len(body) < 2 and section.end - section.start < 120:
             continue  # a heading with nothing under it is a table-of-contents line, not a provision
