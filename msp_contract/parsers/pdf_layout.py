@@ -254,17 +254,6 @@ def cluster_lines(words: list[Word]) -> list[Line]:
     return lines
 
 
-def split_segments(line: Line, gap: float) -> list[list[Word]]:
-    """The line's words cut wherever the horizontal gap exceeds ``gap``."""
-    segments = [[line.words[0]]]
-    for word in line.words[1:]:
-        if word.x0 - segments[-1][-1].x1 > gap:
-            segments.append([word])
-        else:
-            segments[-1].append(word)
-    return segments
-
-
 def _gap_threshold(line: Line) -> float:
     return max(0.9 * line.height, 8.0)
 
