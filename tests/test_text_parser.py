@@ -37,6 +37,13 @@ def test_markdown_tables_are_tables(tmp_path: Path) -> None:
     assert document.tables[0].rows(document.text) == [["Priority", "Response"], ["P1", "15 minutes"], ["P2", "1 hour"]]
 
 
+def test_markdown_tables_without_outer_pipes(tmp_path: Path) -> None:
+    source = "Intro.\n\nLevel | Uptime | Credit\n--- | --- | ---\nTier 1 | 99.0% | 5%\n\nAfter."
+    document = mc.load(write(tmp_path, "t.md", source))
+    assert document.tables[0].rows(document.text) == [["Level", "Uptime", "Credit"], ["Tier 1", "99.0%", "5%"]]
+    assert document.text.endswith("\nAfter.")
+
+
 def test_windows_1252_and_nbsp_are_normalized(tmp_path: Path) -> None:
     document = mc.load(write(tmp_path, "c.txt", "Provider\xa0shall pay “fees”.".encode("cp1252")))
     assert document.text == "Provider shall pay “fees”."

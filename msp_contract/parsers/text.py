@@ -13,7 +13,10 @@ import re
 from ..model import BlockKind
 from .builder import TextBuilder
 
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# Every inline pattern below is linear in the line length: a contract is untrusted input, and Python's ``re``
+# cannot be interrupted, so a pattern that rescans the rest of the line from each start (".*?" up to a
+# closing mark that never comes) would let a 200 KB Markdown file hang the parser for minutes.
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")  # closing #s are stripped in code, not by backtracking
 _LIST_MARKER = re.compile(
     r"^\s*(?:[-*+•]\s+|\d{1,3}(?:\.\d{1,3})*[.)]?\s+|\([a-z0-9ivx]{1,4}\)\s+|[a-z][.)]\s+)"
 )
@@ -21,9 +24,18 @@ _NUMBERED_LINE = re.compile(
     r"^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}(?:\.\d{1,3})*(?:\([a-z0-9ivx]{1,4}\))+\s|\d{1,3}[.)]\s|\([a-z0-9ivx]{1,4}\)\s|(?:ARTICLE|Article|SECTION|Section|"
     r"SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex|APPENDIX|Appendix)\s+\S)"
 )
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.S)
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\3(?![\w*])")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")  # comments: see _strip_comments
+# Link text stops at the next bracket and the target at the next parenthesis, so each scan ends where the
+# next candidate starts (nested brackets in link text are not supported; contracts do not use them).
+_MD_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+# Emphasis content may not contain its own delimiter: a scan stops at the next '*' or '_'. Nested emphasis
+# ("**a *b* c**", "***x***") still resolves because strip_markdown applies the pattern twice.
+_MD_EMPHASIS = re.compile(
+    r"\*\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*\*"
+    r"|__(?=[^\s_])([^_]+?)(?<=[^\s_])__"
+    r"|(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])"
+    r"|(?<![\w_])_(?=[^\s_])([^_]+?)(?<=[^\s_])_(?![\w_])"
+)
 _MD_CODE = re.compile(r"`([^`]*)`")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _ORDERED_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+(?P<rest>.*)$")
@@ -32,13 +44,35 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 def strip_markdown(line: str) -> str:
     """Inline Markdown and HTML removed: what a reader of the rendered page sees."""
-    line = _HTML_TAG.sub("", line)
+    line = _HTML_TAG.sub("", _strip_comments(line))
     line = _MD_LINK.sub(r"\1", line)
     line = _MD_CODE.sub(r"\1", line)
     for _ in range(2):  # nested emphasis such as ***bold italic***
-        line = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(4) or "", line)
+        line = _MD_EMPHASIS.sub(lambda m: next((g for g in m.groups() if g), ""), line)
     line = _MD_ESCAPE.sub(r"\1", line)
     return line.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+
+
+def _strip_comments(line: str) -> str:
+    """``<!-- ... -->`` removed with ``str.find``: once no "-->" follows, no later comment can close either."""
+    parts: list[str] = []
+    start = 0
+    while (opening := line.find("<!--", start)) != -1:
+        closing = line.find("-->", opening + 4)
+        if closing == -1:
+            break
+        parts.append(line[start:opening])
+        start = closing + 3
+    parts.append(line[start:])
+    return "".join(parts)
+
+
+def _heading(line: str) -> tuple[int, str] | None:
+    """A Markdown ATX heading's level and text, without its optional closing '#'s."""
+    match = _MD_HEADING.match(line)
+    if match is None:
+        return None
+    return len(match.group(1)), match.group(2).rstrip().rstrip("#").rstrip()
 
 
 class _ListNumbering:
@@ -94,7 +128,7 @@ def parse_text(text: str, *, markdown: bool) -> TextBuilder:
         index += 1
         if (
             markdown
-            and raw.lstrip().startswith("|")
+            and "|" in raw
             and index < len(lines)
             and _TABLE_RULE.match(lines[index])
         ):
@@ -105,10 +139,10 @@ def parse_text(text: str, *, markdown: bool) -> TextBuilder:
         if not line.strip():
             flush()
             continue
-        if markdown and (heading := _MD_HEADING.match(line)):
+        if markdown and (heading := _heading(line)):
             flush()
             numbering.reset()
-            builder.add_block(heading.group(2), kind="heading", heading_level=len(heading.group(1)))
+            builder.add_block(heading[1], kind="heading", heading_level=heading[0])
             continue
         if markdown and re.match(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$", raw):
             flush()
@@ -151,7 +185,7 @@ def _add_markdown_table(builder: TextBuilder, header: str, lines: list[str], ind
     """A GitHub-style pipe table starting at ``header``; returns the index after it."""
     rows = [_split_row(header)]
     index += 1  # skip the |---| rule
-    while index < len(lines) and lines[index].strip().startswith("|"):
+    while index < len(lines) and "|" in lines[index] and lines[index].strip():  # GFM rows need no outer pipes
         rows.append(_split_row(lines[index]))
         index += 1
     builder.add_table([[(strip_markdown(cell), 1, 1) for cell in row] for row in rows])
