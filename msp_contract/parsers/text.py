@@ -169,7 +169,7 @@ def _is_heading_line(line: str) -> bool:
     bury the heading inside the first sentence.
     """
     stripped = line.strip()
-    if not stripped or len(stripped) > 70 or stripped.endswith((".", ",", ";", ":")) and not stripped.isupper():
+    if not stripped or len(stripped) > 70 or (stripped.endswith((".", ",", ";", ":")) and not stripped.isupper()):
         return False
     body = _NUMBERED_LINE.sub("", stripped, count=1).strip() if _NUMBERED_LINE.match(stripped) else stripped
     words = body.split()

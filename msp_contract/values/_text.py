@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-
 import re
 from collections.abc import Iterator
 
