@@ -2,9 +2,10 @@
 
 pdfplumber costs ~80 ms a page (it parses every object of the page in Python), 13x the whole pdfium path, so
 it only runs where pdfium's vector paths could form a grid: at least three distinct x positions of vertical
-rules and three y positions of horizontal rules. Page frames and underline rules do not pass; the measured
-'>=3 vertical edges' gate kept every real table. pdfplumber is asked for geometry only (cell boxes); cell
-text comes from our own pdfium words, so it is normalized exactly like the rest of the page.
+rules and three y positions of horizontal rules. Page frames and underline rules do not pass. On 40 CUAD
+PDFs (688 pages) it sent 42 pages to pdfplumber and missed none of the 21 pages where pdfplumber, run on
+every page, found a real grid. pdfplumber is asked for geometry only (cell boxes); cell text comes from our
+own pdfium words, so it is normalized exactly like the rest of the page.
 """
 
 from __future__ import annotations
