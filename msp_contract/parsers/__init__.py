@@ -14,18 +14,18 @@ from ..errors import EmptyFileError, InputError, MissingFileError, NotAFileError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document, SourceFormat, SourceInfo
 from .builder import TextBuilder
-from .sniff import sniff
+from .sniff import UTF16_BOMS, sniff
 from .text import parse_text
 
 ParserFn = Callable[[Path, bytes, Limits], TextBuilder]
 
 
 def _parse_txt(path: Path, data: bytes, limits: Limits) -> TextBuilder:
-    return parse_text(decode_text(path, data), markdown=False)
+    return parse_text(decode_text(path, data), markdown=False, path=path, limits=limits)
 
 
 def _parse_markdown(path: Path, data: bytes, limits: Limits) -> TextBuilder:
-    return parse_text(decode_text(path, data), markdown=True)
+    return parse_text(decode_text(path, data), markdown=True, path=path, limits=limits)
 
 
 def _parse_pdf(path: Path, data: bytes, limits: Limits) -> TextBuilder:
@@ -50,8 +50,11 @@ PARSERS: dict[SourceFormat, ParserFn] = {
 
 def decode_text(path: Path, data: bytes) -> str:
     """Text files: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 as contracts often are."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:  # odd length or a lone surrogate: not really UTF-16 text
+            raise InputError(path, f"invalid UTF-16 text: {exc.reason}", "save it as UTF-8") from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -64,15 +67,30 @@ def decode_text(path: Path, data: bytes) -> str:
 
 def read_bytes(path: Path, limits: Limits) -> bytes:
     if not path.exists():
-        raise MissingFileError(path, hint="check the path")
+        # exists() is False for a dangling or looping symlink too; say so, the path itself is there.
+        detail = "a broken or looping symbolic link" if path.is_symlink() else ""
+        raise MissingFileError(path, detail, "check the path")
     if path.is_dir():
         raise NotAFileError(path, hint="pass a contract file, or use analyze_many for a folder")
-    size = path.stat().st_size
-    if size == 0:
-        raise EmptyFileError(path)
-    if size > limits.max_bytes:
-        raise ResourceLimitError(path, f"{size:,} bytes > max_bytes {limits.max_bytes:,}", "raise the limit")
-    return path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size == 0:  # also FIFOs and devices, which are never opened: reading them could block forever
+            raise EmptyFileError(path)
+        if size > limits.max_bytes:
+            raise _too_big(path, size, limits)
+        with path.open("rb") as handle:
+            # Bounded by the checked size even if the file grows meanwhile (read(n) allocates n up front,
+            # so n is the file's size, not max_bytes).
+            data = handle.read(size + 1)
+    except OSError as exc:  # permissions, I/O errors, a file removed meanwhile
+        raise InputError(path, exc.strerror or type(exc).__name__, "check the file's permissions") from exc
+    if len(data) != size:
+        raise InputError(path, "the file changed while it was being read", "try again once it is complete")
+    return data
+
+
+def _too_big(path: Path, size: int, limits: Limits) -> ResourceLimitError:
+    return ResourceLimitError(path, f"{size:,} bytes > max_bytes {limits.max_bytes:,}", "raise the limit")
 
 
 def parse(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:

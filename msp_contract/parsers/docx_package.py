@@ -80,9 +80,13 @@ class DocxPackage:
 
     def _read(self, name: str) -> bytes:
         try:
-            with self.archive.open(name) as member:
-                # zipfile stops at the declared size (already checked), so this read is bounded.
-                return member.read()
+            info = self.archive.getinfo(name)
+            with self.archive.open(info) as member:
+                # The size is explicit on purpose: read() with no size inflates the whole stream in one call
+                # and only then cuts it to the declared size, so a member lying about its size (the only
+                # size the limits could check) would still inflate ~1000x in memory. A sized read inflates
+                # at most the declared (checked) size; the CRC then fails for the liar.
+                return member.read(info.file_size)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
             raise CorruptFileError(
                 self.path, f"cannot decompress {name}: {exc}", "re-save it in Word"

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import FormatMismatchError, UnsupportedFormatError
 from ..model import SourceFormat
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Notepad's "Unicode": text full of NUL bytes, but text
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls and encrypted OOXML
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".mdown", ""}
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
@@ -47,7 +48,8 @@ def sniff(path: Path, head: bytes) -> SourceFormat:
         raise FormatMismatchError(path, "named .docx but is not a zip archive", "is it a real Word file?")
     if suffix == ".doc":
         raise UnsupportedFormatError(path, "legacy Word .doc", "save it as .docx or export it to PDF")
-    if any(head.startswith(m) for m in _BINARY_MAGICS) or b"\x00" in head[:4096]:
+    utf16 = head.startswith(UTF16_BOMS) and suffix in _TEXT_SUFFIXES
+    if not utf16 and (any(head.startswith(m) for m in _BINARY_MAGICS) or b"\x00" in head[:4096]):
         raise FormatMismatchError(path, "binary content", "expected a PDF, DOCX, text or Markdown file")
     if suffix in _MARKDOWN_SUFFIXES:
         return "markdown"

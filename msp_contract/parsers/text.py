@@ -9,7 +9,11 @@ are removed so quotes read as the rendered document does.
 from __future__ import annotations
 
 import re
+import time
+from pathlib import Path
 
+from ..errors import ResourceLimitError
+from ..limits import DEFAULT_LIMITS, Limits
 from ..model import BlockKind
 from .builder import TextBuilder
 
@@ -108,7 +112,13 @@ class _ListNumbering:
         return f"{printed} {match.group('rest')}"
 
 
-def parse_text(text: str, *, markdown: bool) -> TextBuilder:
+_TIME_CHECK_EVERY = 1024  # lines between two looks at the clock
+
+
+def parse_text(
+    text: str, *, markdown: bool, path: Path | None = None, limits: Limits = DEFAULT_LIMITS
+) -> TextBuilder:
+    started = time.monotonic()
     builder = TextBuilder()
     builder.start_page(1)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -126,6 +136,8 @@ def parse_text(text: str, *, markdown: bool) -> TextBuilder:
     while index < len(lines):
         raw = lines[index]
         index += 1
+        if index % _TIME_CHECK_EVERY == 0:
+            _check_time(started, path, limits)
         if (
             markdown
             and "|" in raw
@@ -160,6 +172,15 @@ def parse_text(text: str, *, markdown: bool) -> TextBuilder:
         paragraph.append(line)
     flush()
     return builder
+
+
+def _check_time(started: float, path: Path | None, limits: Limits) -> None:
+    if time.monotonic() - started > limits.timeout_seconds:
+        raise ResourceLimitError(
+            path or "<text>",
+            f"parsing took over {limits.timeout_seconds:g} s (timeout_seconds)",
+            "raise the limit for very large documents",
+        )
 
 
 def _is_heading_line(line: str) -> bool:
