@@ -130,6 +130,28 @@ def test_side_by_side_signature_blocks_read_per_party(tmp_path: Path) -> None:
     assert text.index("Chief Executive") < text.index("GLOBEX")
 
 
+def test_text_drawn_at_a_quarter_turn_reads_as_words(tmp_path: Path) -> None:
+    def page(c: Canvas) -> None:
+        text_at(c, 72, 100, "The Provider shall keep the Services available.")
+        c.saveState()
+        c.translate(560, 200)
+        c.rotate(90)  # reads bottom to top, as margin stamps and landscape schedules do
+        c.drawString(0, 0, "Schedule 4 Service Level Table continued from the previous page")
+        c.drawString(0, -14, "Availability is measured monthly by the Provider's monitoring")
+        c.restoreState()
+
+    doc = parse(make_pdf(tmp_path / "rotated.pdf", page))
+    assert doc.text.split("\n") == [
+        "The Provider shall keep the Services available.",
+        "Schedule 4 Service Level Table continued from the previous page "
+        "Availability is measured monthly by the Provider's monitoring",
+    ]
+    start = doc.text.index("Schedule")
+    (box,) = doc.boxes(start, start + 8)
+    x0, top, x1, bottom = box.bbox
+    assert 545 < x0 < x1 < 565 and HEIGHT - 200 - 400 < top < bottom <= HEIGHT - 199
+
+
 # -- furniture and page breaks ---------------------------------------------------------------------------
 
 

@@ -26,6 +26,7 @@ from ..limits import Limits
 from .builder import TextBuilder
 from .pdf_blocks import Metrics, block_text, measure, paragraphs
 from .pdf_layout import Line, Word, cluster_lines, extract_words, order_lines
+from .pdf_rotated import has_rotated_text, rotated_words
 from .pdf_tables import TableFinder, TableGrid, grid_rows, scan_objects, text_fits
 
 _PAGE_NUMBER = re.compile(
@@ -52,6 +53,7 @@ class _Page:
     ink: int = 0
     has_image: bool = False
     furniture: list[str] = field(default_factory=list)
+    rotated: list[list[Line]] = field(default_factory=list)  # flows of text drawn at a quarter turn
 
 
 def parse_pdf(path: Path, data: bytes, limits: Limits) -> TextBuilder:
@@ -112,6 +114,8 @@ def _read_page(
             textpage = page.get_textpage()
             try:
                 words, ink = extract_words(textpage.raw, top, left)
+                if has_rotated_text(textpage.raw, words):
+                    words = rotated_words(textpage.raw, top, left)
             finally:
                 textpage.close()
             objects = scan_objects(page.raw)
@@ -123,7 +127,10 @@ def _read_page(
     grids: list[TableGrid] = []
     if ink and objects.may_have_grid:
         grids = _find_tables(finder, index, warnings)
-    result.lines, result.tables = _split_tables(words, grids)
+    result.lines, result.tables = _split_tables([w for w in words if not w.quarter], grids)
+    for quarter in (1, 2, 3):
+        turned = [w for w in words if w.quarter == quarter]
+        result.rotated.extend(order_lines(cluster_lines(turned)) if turned else [])
     if not ink and objects.has_image:
         warnings.append(
             f"page {index + 1} is an image without a text layer; run OCR (e.g. ocrmypdf) to read it"
@@ -235,6 +242,8 @@ def _emit(pages: list[_Page], builder: TextBuilder) -> None:
                 builder.add_table(grid_rows(item.grid, item.lines), bbox=item.grid.bbox)
             else:
                 _add_flow(item, metrics, builder)
+        for flow in page.rotated:  # after the page's upright text: its place in reading order is unknown
+            _add_flow(flow, metrics, builder)
 
 
 def _add_flow(flow: list[Line], metrics: Metrics, builder: TextBuilder) -> None:

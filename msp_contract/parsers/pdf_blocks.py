@@ -145,7 +145,7 @@ def block_text(lines: list[Line], metrics: Metrics) -> BlockText:
             joiner = _joiner(lines[i - 1], line)
             parts.append(joiner)
             position += len(joiner)
-        boxes.append((position, (line.x0, line.top, line.x1, line.bottom)))
+        boxes.append((position, line.box))
         parts.append(line.text)
         position += len(line.text)
     text = "".join(parts)

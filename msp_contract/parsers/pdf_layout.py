@@ -12,15 +12,16 @@ Coordinates here are PDF points with the origin at the top-left of the page (pdf
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
+from ..model import BBox
 from .builder import normalize_chars
 
 # Characters that separate words. pdfium emits its own generated spaces and CR/LF between lines; NBSP is
 # the space character in many EDGAR renders.
-_SEPARATORS = frozenset(" \t\r\n\x0b\x0c\u00a0\u2007\u2009\u202f\u3000")
+SEPARATORS = frozenset(" \t\r\n\x0b\x0c\u00a0\u2007\u2009\u202f\u3000")
 _BOLD_WEIGHT = 600
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 _VOID = ctypes.c_void_p
@@ -29,9 +30,9 @@ _SPECIAL = (
     frozenset("\u200b\u00ad\ufeff\ufffe")
     | {chr(c) for c in range(0xFB00, 0xFB07)}
     | {chr(c) for c in range(32)}
-) - _SEPARATORS
+) - SEPARATORS
 # A gap wider than this share of the line height between two glyphs is a space even where pdfium put none
-_WORD_GAP = 0.1
+WORD_GAP = 0.1
 # ... and a smaller gap after a clause number ("11.9SEV" is "11.9 SEV" drawn with a tight tab)
 _NUMBER_GAP = 0.03
 _NUMBER_END = frozenset("0123456789.)")
@@ -47,6 +48,9 @@ class Word:
     size: float
     bold: bool
     soft_break: bool = False  # ended with a soft hyphen: join to the next line without space or hyphen
+    index: int = 0  # pdfium index of the first character
+    quarter: int = 0  # quarter turns of the text direction; rotated words keep coordinates in their own frame
+    page_box: BBox | None = None  # where a rotated word sits on the page
 
     @property
     def height(self) -> float:
@@ -86,16 +90,18 @@ class Line:
     def height(self) -> float:
         return self.bottom - self.top
 
-
-@dataclass(slots=True)
-class PageText:
-    """One page's lines (not yet in reading order) and what the page holds besides text."""
-
-    number: int
-    width: float
-    height: float
-    lines: list[Line] = field(default_factory=list)
-    char_count: int = 0
+    @property
+    def box(self) -> BBox:
+        """The line's box on the page (rotated lines are laid out in their own reading frame)."""
+        boxes = [w.page_box for w in self.words if w.page_box is not None]
+        if not boxes:
+            return (self.x0, self.top, self.x1, self.bottom)
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
 
 
 def page_chars(textpage: object) -> str:
@@ -113,7 +119,7 @@ def page_chars(textpage: object) -> str:
     return "".join(chr(get(textpage, i)) if 0 < get(textpage, i) < 0x110000 else " " for i in range(count))
 
 
-class _Fonts:
+class Fonts:
     """Font size and bold flag of a character, cached per text object and per font.
 
     A text object has one font and size, and a page has far fewer of them than words, so most words cost a
@@ -162,7 +168,7 @@ def extract_words(textpage: object, page_height: float, left: float = 0.0) -> tu
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
     get_box = pdfium_c.FPDFText_GetLooseCharBox
-    fonts = _Fonts(textpage)
+    fonts = Fonts(textpage)
     words: list[Word] = []
     first = last = -1
     x0 = top = x1 = bottom = 0.0
@@ -183,11 +189,12 @@ def extract_words(textpage: object, page_height: float, left: float = 0.0) -> tu
                     size,
                     bold,
                     raw.endswith("\u00ad"),
+                    first,
                 )
             )
 
     for index, ch in enumerate(chars):
-        if ch in _SEPARATORS:
+        if ch in SEPARATORS:
             if first >= 0:
                 close()
                 first = -1
@@ -202,7 +209,7 @@ def extract_words(textpage: object, page_height: float, left: float = 0.0) -> tu
             if (
                 gap < -height
                 or abs(t - top) > height * 0.3
-                or gap > height * _WORD_GAP
+                or gap > height * WORD_GAP
                 or (gap > height * _NUMBER_GAP and chars[last] in _NUMBER_END and ch.isalpha())
             ):
                 close()
