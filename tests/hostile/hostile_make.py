@@ -275,3 +275,24 @@ def write(path: Path, data: bytes | str) -> Path:
     else:
         path.write_bytes(data)
     return path
+
+
+def structural_pdf_variants() -> dict[str, bytes]:
+    """Well-formed bytes with hostile structure: lies about counts and lengths, loops in the object graph."""
+    good = contract_pdf()
+    form = (
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << /X 4 0 R >> "
+        b"/Font << /F1 3 0 R >> >> /Length 30 >>\nstream\nBT /F1 11 Tf (loop) Tj ET /X Do\nendstream"
+    )
+    self_drawing = raw_pdf([b"/X Do " + text_stream(CONTRACT_LINES)], extra_objects=[form]).replace(
+        b"/Resources << /Font << /F1 3 0 R >> >>",
+        b"/Resources << /Font << /F1 3 0 R >> /XObject << /X 4 0 R >> >>",
+    )
+    return {
+        "page-count-lie": good.replace(b"/Count 1", b"/Count 1999"),
+        "page-tree-loop": good.replace(b"/Kids [5 0 R]", b"/Kids [5 0 R 2 0 R]"),
+        "stream-length-lie": good.replace(b"/Length ", b"/Length 99999999", 1),
+        "self-drawing-form": self_drawing,
+        "xref-points-nowhere": good[: good.rfind(b"startxref")] + b"startxref\n999999999\n%%EOF\n",
+        "no-root": good.replace(b"/Root 1 0 R", b""),
+    }

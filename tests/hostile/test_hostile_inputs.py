@@ -85,6 +85,11 @@ def test_pdf_with_flipped_bytes_is_typed_or_parsed(tmp_path: Path, region: str) 
         attempt(make.write(tmp_path / f"{region}-{trial}.pdf", mutated))
 
 
+@pytest.mark.parametrize("name", sorted(make.structural_pdf_variants()))
+def test_pdf_with_hostile_structure_is_typed_or_parsed(tmp_path: Path, name: str) -> None:
+    attempt(make.write(tmp_path / f"{name}.pdf", make.structural_pdf_variants()[name]))
+
+
 def test_pdf_with_user_password_is_encrypted_error(tmp_path: Path) -> None:
     message = expect_error(
         make.write(tmp_path / "locked.pdf", make.encrypted_pdf("s3cret")), mc.EncryptedFileError
@@ -231,6 +236,7 @@ def test_truncated_utf16_text_is_a_typed_error(tmp_path: Path) -> None:
         ("archive.pdf", make.contract_docx(), mc.FormatMismatchError),
         ("report.docx", make.contract_pdf(), mc.FormatMismatchError),
         ("legacy.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), mc.UnsupportedFormatError),
+        ("password.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), mc.UnsupportedFormatError),
         ("sheet.xlsx", b"hello", mc.UnsupportedFormatError),
         ("empty.pdf", b"", mc.EmptyFileError),
         ("blank.txt", b" \n\t\n  ", mc.EmptyFileError),
