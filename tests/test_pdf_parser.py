@@ -297,6 +297,26 @@ def test_page_frame_is_not_a_table(tmp_path: Path) -> None:
     assert doc.tables == () and doc.text == "Text inside a page frame."
 
 
+def test_table_finder_failure_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "grid.pdf"
+    canvas = Canvas(str(path), pagesize=(612, HEIGHT), pageCompression=0)
+    for x in (72, 200, 330):
+        canvas.line(x, HEIGHT - 150, x, HEIGHT - 210)
+    for top in (150, 180, 210):
+        canvas.line(72, HEIGHT - top, 330, HEIGHT - top)
+    text_at(canvas, 76, 170, "Cell one")
+    text_at(canvas, 204, 170, "Cell two")
+    text_at(canvas, 76, 200, "Cell three")
+    text_at(canvas, 204, 200, "Cell four")
+    canvas.showPage()
+    canvas.save()
+    # An odd entry in the page dictionary: pdfminer (under pdfplumber) refuses the page, pdfium reads it.
+    path.write_bytes(path.read_bytes().replace(b"/Type /Page\n", b"/\xc5 /Type /Page\n", 1))
+    doc = parse(path)
+    assert "Cell one" in doc.text and "Cell four" in doc.text and doc.tables == ()
+    assert doc.warnings == ("page 1: table detection failed (PdfminerException); tables read as text",)
+
+
 # -- pages without text and bad input --------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ own pdfium words, so it is normalized exactly like the rest of the page.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 from dataclasses import dataclass
 from io import BytesIO
@@ -124,8 +125,11 @@ class TableFinder:
 
     def close(self) -> None:
         if self.pdf is not None:
-            self.pdf.close()
-            self.pdf = None
+            pdf, self.pdf = self.pdf, None
+            # PDF.close() walks every page; on a damaged file it raises what find() already reported, and
+            # there is nothing left to release (the data is an in-memory buffer).
+            with contextlib.suppress(Exception):
+                pdf.close()
 
 
 def _real_grid(table: Any) -> TableGrid | None:
