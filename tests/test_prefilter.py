@@ -74,3 +74,20 @@ def test_prefilter_keeps_every_sentence_a_shipped_pattern_matches() -> None:
                 continue
             missed = sentence_matches(index, compiled.any[0]) - set(candidates)
             assert not missed, f"{source!r} matches sentences {missed} the prefilter skipped"
+
+
+def test_anchored_matching_finds_exactly_what_a_sentence_search_finds() -> None:
+    from msp_contract.engine.detect import _sentence_matches
+    from msp_contract.rulebook.literals import leading_literals
+
+    patterns = all_patterns()
+    anchored = [p for p in patterns if leading_literals(p) is not None]
+    assert len(anchored) > 100
+    for document in documents():
+        index = DocumentIndex(document)
+        for source in anchored:
+            compiled = compile_signals(mc.rulebook.Signals.model_validate({"any": [source]}), {}, Path("x"))
+            pattern, leading = compiled.any[0], compiled.any_leading[0]
+            for i, sentence in enumerate(index.sentences):
+                expected = [(m.start(), m.end()) for m in pattern.finditer(index.text, sentence.start, sentence.end)]
+                assert _sentence_matches(index, pattern, leading, i) == expected, (source, i)

@@ -33,11 +33,7 @@ def review(document: Document, rules: RuleSet, config: Config = DEFAULT_CONFIG) 
             continue
         result = evaluate_element(ctx, rule)
         elements.append(result)
-        findings.extend(
-            f
-            for f in element_findings(result, config)
-            if _selected(config, f.rule, rule.id)
-        )
+        findings.extend(f for f in element_findings(result, config) if _selected(config, f.rule, rule.id))
     findings.sort(key=lambda f: (-_rank(f.severity), f.evidence[0].start if f.evidence else -1, f.rule))
     return Report(
         tool=ToolInfo(

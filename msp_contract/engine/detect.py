@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from ..rulebook.literals import Literals
-from ..rulebook.patterns import CompiledSignals, finditer, search
+from ..rulebook.patterns import CompiledSignals, finditer, match_at, search
 from .index import DocumentIndex
 
 _NEGATION = regex.compile(r"\b(?:no|not|never|neither|nor|without|none|cannot|n't)\b", regex.I)
@@ -80,11 +80,32 @@ def _within(ranges: list[tuple[int, int]] | None, start: int) -> bool:
     return ranges is None or any(a <= start < b for a, b in ranges)
 
 
+def _sentence_matches(
+    index: DocumentIndex, pattern: regex.Pattern[str], leading: frozenset[str] | None, i: int
+) -> list[tuple[int, int]]:
+    """Every match of ``pattern`` inside sentence ``i``, as (start, end).
+
+    When every match must start with one of ``leading``, the pattern is anchored (``match``) at each place
+    one occurs, instead of being searched from every position of the sentence.
+    """
+    sentence = index.sentences[i]
+    if leading is None or not index.prefilter_usable:
+        return [(m.start(), m.end()) for m in finditer(pattern, index.text, sentence.start, sentence.end)]
+    spans: list[tuple[int, int]] = []
+    for position in index.positions(leading, sentence.start, sentence.end):
+        if spans and position < spans[-1][1]:
+            continue  # inside the previous match: finditer would not report an overlapping one either
+        if found := match_at(pattern, index.text, position, sentence.end):
+            spans.append((found.start(), found.end()))
+    return spans
+
+
 def _candidates(
     index: DocumentIndex,
     pattern: regex.Pattern[str],
     literals: Literals | None,
     ranges: list[tuple[int, int]] | None,
+    leading: frozenset[str] | None = None,
 ) -> Iterator[tuple[int, int, int]]:
     """(sentence index, match start, match end) for each sentence where ``pattern`` matches."""
     prefiltered = index.sentences_with(literals)
@@ -97,9 +118,9 @@ def _candidates(
         sentence = index.sentences[i]
         if not _within(ranges, sentence.start):
             continue
-        matches = finditer(pattern, index.text, sentence.start, sentence.end)
-        for match in matches:  # every match: the first may be negated where a later one is not
-            yield i, match.start(), match.end()
+        matches = _sentence_matches(index, pattern, leading, i)
+        for start, end in matches:  # every match: the first may be negated where a later one is not
+            yield i, start, end
         if not matches and i in index.header_of and _matches_with_header(index, pattern, i):
             yield i, sentence.start, sentence.end
 
@@ -156,8 +177,10 @@ def pattern_hits(
     text = index.text
     outside = (*outside, *signals.outside)
     found: dict[int, Hit] = {}
-    for pattern, literals in zip(signals.any, signals.any_literals, strict=True):
-        for i, match_start, match_end in _candidates(index, pattern, literals, ranges):
+    for pattern, literals, leading in zip(
+        signals.any, signals.any_literals, signals.any_leading, strict=True
+    ):
+        for i, match_start, match_end in _candidates(index, pattern, literals, ranges, leading):
             if i in found:
                 continue
             sentence = index.sentences[i]

@@ -120,6 +120,21 @@ class DocumentIndex:
             self._prefix_index = index
         return self._prefix_index
 
+    def positions(self, literals: frozenset[str], start: int, end: int) -> list[int]:
+        """Offsets in ``[start, end)`` where one of ``literals`` (lower-case) begins, in order."""
+        assert self._lower is not None
+        found: set[int] = set()
+        for literal in literals:
+            position = self._lower.find(literal, start, end)
+            while position != -1:
+                found.add(position)
+                position = self._lower.find(literal, position + 1, end)
+        return sorted(found)
+
+    @property
+    def prefilter_usable(self) -> bool:
+        return self._lower is not None
+
     def _find_all(self, literal: str) -> list[int]:
         assert self._lower is not None
         indices: list[int] = []

@@ -26,7 +26,9 @@ class ExampleOutcome:
 
 def document_from_text(text: str, name: str = "example") -> Document:
     builder = parse_text(text, markdown=False)
-    raw = builder.build(SourceInfo(path=name, format="txt", sha256="0" * 64, size_bytes=len(text), page_count=1))
+    raw = builder.build(
+        SourceInfo(path=name, format="txt", sha256="0" * 64, size_bytes=len(text), page_count=1)
+    )
     return segment(raw)
 
 
@@ -82,7 +84,9 @@ def run_wording_examples(rules: RuleSet, only: str | None = None) -> list[Exampl
     for rule in rules.wording:
         if only and rule.id != only:
             continue
-        signals = compile_signals(rule.detect, rules.blueprint.macros, rules.sources.get(rule.id, Path(rule.id)))
+        signals = compile_signals(
+            rule.detect, rules.blueprint.macros, rules.sources.get(rule.id, Path(rule.id))
+        )
         for example in rule.examples:
             hits = pattern_hits(DocumentIndex(document_from_text(example.text)), signals)
             ok = bool(hits) == (example.expect == "match")

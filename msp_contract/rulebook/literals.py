@@ -172,6 +172,36 @@ def _item(op: Any, av: Any, anchored: bool) -> Literals | None:
 
 
 @functools.lru_cache(maxsize=8192)
+def leading_literals(pattern: str) -> frozenset[str] | None:
+    """Lower-case strings every match *starts* with (``\\b(?:RTO|RPO)\\b`` -> {"rto", "rpo"}), if known.
+
+    The engine then tries the pattern only where one of them occurs (``match`` at that position) instead
+    of scanning a sentence: patterns that open with a long alternation are slow to ``search``.
+    """
+    parsed = _parse(pattern)
+    if parsed is None:
+        return None
+    items = [(op, av) for op, av in parsed if op is not c.AT]  # zero-width: \b, ^ do not consume text
+    if len(items) < len(parsed) and any(
+        op is c.AT for op, av in list(parsed)[1:] if op is c.AT and av not in _BOUNDARIES
+    ):
+        return None
+    pure = _pure(items)
+    if pure is None or not pure[0] or min(map(len, pure[0])) < MIN_LITERAL:
+        return None
+    return frozenset(pure[0])
+
+
+def _parse(pattern: str) -> Any:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return sre_parse.parse(pattern)
+    except Exception:  # regex-module syntax the stdlib parser does not know
+        return None
+
+
+@functools.lru_cache(maxsize=8192)
 def required_literals(pattern: str) -> Literals | None:
     """Lower-case literals, one of which every match contains; None when none can be derived."""
     try:

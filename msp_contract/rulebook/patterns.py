@@ -18,7 +18,7 @@ from ..errors import RuleFileError
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     import sre_parse
-from .literals import Requirement, required_literals
+from .literals import Requirement, leading_literals, required_literals
 from .schema import Signals
 
 MATCH_TIMEOUT_SECONDS = 2.0
@@ -30,6 +30,7 @@ _FLAGS = regex.IGNORECASE | regex.VERSION0
 class CompiledSignals:
     any: tuple[regex.Pattern[str], ...]
     any_literals: tuple[Requirement | None, ...]  # per pattern of ``any``: the prefilter (see literals.py)
+    any_leading: tuple[frozenset[str] | None, ...]  # per pattern of ``any``: what every match starts with
     all: tuple[regex.Pattern[str], ...]
     not_: tuple[regex.Pattern[str], ...]
     headings: tuple[regex.Pattern[str], ...]
@@ -105,6 +106,7 @@ def compile_signals(signals: Signals, macros: dict[str, str], path: Path) -> Com
     return CompiledSignals(
         any=any_patterns,
         any_literals=tuple(required_literals(p.pattern) for p in any_patterns),
+        any_leading=tuple(leading_literals(p.pattern) for p in any_patterns),
         all=many(signals.all),
         not_=many(signals.not_),
         headings=heading_patterns,
@@ -124,6 +126,16 @@ def search(
         return pattern.search(
             text, pos, len(text) if endpos is None else endpos, timeout=MATCH_TIMEOUT_SECONDS
         )
+    except TimeoutError:
+        raise RuleFileError(
+            "<rules>", f"pattern {pattern.pattern!r} timed out (catastrophic backtracking?)"
+        ) from None
+
+
+def match_at(pattern: regex.Pattern[str], text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+    """``pattern.match`` with the rule time bound."""
+    try:
+        return pattern.match(text, pos, endpos, timeout=MATCH_TIMEOUT_SECONDS)
     except TimeoutError:
         raise RuleFileError(
             "<rules>", f"pattern {pattern.pattern!r} timed out (catastrophic backtracking?)"
