@@ -90,9 +90,15 @@ def _read_level(element: etree._Element) -> Level:
     )
 
 
+# Letters repeat ("z", "aa", "bb"), so a label's length grows with the counter: a 1 KB file declaring
+# <w:start w:val="2000000000"/> would print a 77-million-letter label per paragraph (1.3 GB, a minute).
+# 30 repeats is far beyond any real list; past it the counter is printed in decimal.
+_MAX_LETTER_VALUE = 26 * 30
+
+
 def format_number(value: int, fmt: str) -> str:
     """One counter in a numFmt; unknown formats fall back to decimal as Word does for missing fonts."""
-    if fmt in {"lowerLetter", "upperLetter"} and value > 0:
+    if fmt in {"lowerLetter", "upperLetter"} and 0 < value <= _MAX_LETTER_VALUE:
         letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)  # z, aa, bb: Word repeats
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt in {"lowerRoman", "upperRoman"} and 0 < value < 4000:

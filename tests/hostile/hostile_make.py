@@ -296,3 +296,27 @@ def structural_pdf_variants() -> dict[str, bytes]:
         "xref-points-nowhere": good[: good.rfind(b"startxref")] + b"startxref\n999999999\n%%EOF\n",
         "no-root": good.replace(b"/Root 1 0 R", b""),
     }
+
+
+def numbered_docx(fmt: str, start: int, paragraphs: int = 3) -> bytes:
+    """Paragraphs in one list whose level 0 uses ``fmt`` and starts at ``start`` (any value a file may claim)."""
+    numbering = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="{W_NS}">'
+        f'<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+        f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num></w:numbering>'
+    )
+    item = (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="7"/></w:numPr></w:pPr>'
+        "<w:r><w:t>The Provider shall ensure 99.9% availability.</w:t></w:r></w:p>"
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'numbering" Target="numbering.xml"/></Relationships>'
+    )
+    return docx_bytes(
+        document_xml(item * paragraphs),
+        {"word/numbering.xml": numbering.encode(), "word/_rels/document.xml.rels": rels.encode()},
+    )

@@ -169,6 +169,21 @@ def test_docx_bomb_lying_about_its_size_is_cut_at_the_declared_size(tmp_path: Pa
     assert outcome.traced_mb < 16, "the member must never be decompressed beyond its declared size"
 
 
+@pytest.mark.parametrize("fmt", ["lowerLetter", "upperLetter", "upperRoman", "decimal", "ordinal"])
+def test_docx_list_number_claimed_by_the_file_cannot_blow_up(tmp_path: Path, fmt: str) -> None:
+    # Letters repeat with the counter ("aa", "bbb"): this start value once printed 77 million letters per label.
+    path = make.write(tmp_path / "numbered.docx", make.numbered_docx(fmt, 2_000_000_000))
+    started = time.perf_counter()
+    document = expect_contract(path)
+    assert len(document.text) < 1000
+    assert time.perf_counter() - started < 5.0
+
+
+def test_docx_letter_numbering_still_repeats_for_real_lists(tmp_path: Path) -> None:
+    document = expect_contract(make.write(tmp_path / "letters.docx", make.numbered_docx("lowerLetter", 27)))
+    assert document.text.startswith("aa. The Provider")
+
+
 def test_docx_with_50_nested_tables_parses(tmp_path: Path) -> None:
     document = expect_contract(make.write(tmp_path / "nested.docx", make.nested_tables_docx(50)))
     assert "level 49" in document.text
