@@ -26,7 +26,8 @@ _NOT_NEGATION = regex.compile(
 )
 _CLAUSE_BREAK = regex.compile(r"[,;:(]|\band\b|\bor\b|\bbut\b|\bprovided\b", regex.I)
 _NEGATION_WINDOW = 80
-# Measured: a full-text scan costs about as much as searching one sentence in eight separately.
+# Measured: a full-text scan costs about as much as searching one sentence in eight separately (patterns
+# anchored at their leading literals are cheap per sentence and never switch to a scan).
 _SCAN_BREAK_EVEN = 8
 
 
@@ -109,7 +110,11 @@ def _candidates(
 ) -> Iterator[tuple[int, int, int]]:
     """(sentence index, match start, match end) for each sentence where ``pattern`` matches."""
     prefiltered = index.sentences_with(literals)
-    if prefiltered is not None and len(prefiltered) * _SCAN_BREAK_EVEN > len(index.sentences):
+    if (
+        leading is None
+        and prefiltered is not None
+        and len(prefiltered) * _SCAN_BREAK_EVEN > len(index.sentences)
+    ):
         prefiltered = None  # a common literal: one pass over the text beats many per-sentence searches
     if prefiltered is None:
         yield from _scan(index, pattern, ranges)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,7 @@ import regex
 from ..model import Section
 from ..report import ClauseResult, ElementResult, Evidence, RequirementResult, WordingResult
 from ..rulebook import ElementRule, Requirement, RuleSet, Signals
-from ..rulebook.patterns import CompiledSignals, compile_pattern, compile_signals
+from ..rulebook.patterns import CompiledSignals, compile_pattern, compile_signals_cached
 from ..valuechecks import VALUE_CHECKS, FoundValue
 from .detect import Hit, heading_hits, pattern_hits
 from .evidence import hit_evidence
@@ -32,7 +33,16 @@ class Context:
 
     def compiled(self, rule_id: str, signals: Signals) -> CompiledSignals:
         path = self.rules.sources.get(rule_id, Path(rule_id))
-        return compile_signals(signals, self.rules.blueprint.macros, path)
+        return compile_signals_cached(signals, self.macros, path)
+
+    @functools.cached_property
+    def macros(self) -> tuple[tuple[str, str], ...]:
+        return macro_items(self.rules)
+
+
+def macro_items(rules: RuleSet) -> tuple[tuple[str, str], ...]:
+    """The blueprint's macros in a hashable form, the key of the compiled-signals cache."""
+    return tuple(sorted(rules.blueprint.macros.items()))
 
 
 def global_outside(rules: RuleSet) -> tuple[regex.Pattern[str], ...]:
@@ -237,8 +247,8 @@ def evaluate_clauses(
     hits_by_type: dict[str, list[Hit]] = {}
     results: list[ClauseResult] = []
     for rule in rules.clauses:
-        signals = compile_signals(
-            rule.detect, rules.blueprint.macros, rules.sources.get(rule.id, Path(rule.id))
+        signals = compile_signals_cached(
+            rule.detect, macro_items(rules), rules.sources.get(rule.id, Path(rule.id))
         )
         hits = pattern_hits(index, signals, None, outside) + heading_hits(index, signals, None, outside)
         hits.sort(key=lambda h: h.start)

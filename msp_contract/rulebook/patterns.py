@@ -97,6 +97,14 @@ def check_signals(signals: Signals, macros: dict[str, str], path: Path) -> None:
         check_pattern(pattern, macros, path)
 
 
+@functools.lru_cache(maxsize=8192)
+def compile_signals_cached(
+    signals: Signals, macros: tuple[tuple[str, str], ...], path: Path
+) -> CompiledSignals:
+    """``compile_signals`` once per rule and macro set: evaluation asks for the same signals per document."""
+    return compile_signals(signals, dict(macros), path)
+
+
 def compile_signals(signals: Signals, macros: dict[str, str], path: Path) -> CompiledSignals:
     def many(patterns: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
         return tuple(compile_pattern(p, macros, path) for p in patterns)
