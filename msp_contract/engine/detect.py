@@ -104,12 +104,12 @@ def _sentence_matches(
 def _candidates(
     index: DocumentIndex,
     pattern: regex.Pattern[str],
-    literals: Literals | None,
+    options: tuple[Literals, ...],
     ranges: list[tuple[int, int]] | None,
     leading: frozenset[str] | None = None,
 ) -> Iterator[tuple[int, int, int]]:
     """(sentence index, match start, match end) for each sentence where ``pattern`` matches."""
-    prefiltered = index.sentences_with(literals)
+    prefiltered = index.candidates(options)
     if (
         leading is None
         and prefiltered is not None
@@ -182,10 +182,8 @@ def pattern_hits(
     text = index.text
     outside = (*outside, *signals.outside)
     found: dict[int, Hit] = {}
-    for pattern, literals, leading in zip(
-        signals.any, signals.any_literals, signals.any_leading, strict=True
-    ):
-        for i, match_start, match_end in _candidates(index, pattern, literals, ranges, leading):
+    for pattern, options, leading in zip(signals.any, signals.any_options, signals.any_leading, strict=True):
+        for i, match_start, match_end in _candidates(index, pattern, options, ranges, leading):
             if i in found:
                 continue
             sentence = index.sentences[i]

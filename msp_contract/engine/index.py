@@ -85,6 +85,21 @@ class DocumentIndex:
             self._rows_under[header] = body
             self.header_of.update({i: header for i in body})
 
+    def candidates(self, options: tuple[Literals, ...]) -> list[int] | None:
+        """The smallest candidate list any of a pattern's prefilter ``options`` gives in this document.
+
+        Word-start literals are looked up first (constant time each); substring literals, which need a
+        scan of the text, only when the cheap ones still leave many sentences.
+        """
+        best: list[int] | None = None
+        for option in sorted(options, key=lambda o: not o.at_word_start):
+            if best is not None and not option.at_word_start and len(best) * 20 <= len(self.sentences):
+                break
+            found = self.sentences_with(option)
+            if found is not None and (best is None or len(found) < len(best)):
+                best = found
+        return best
+
     def sentences_with(self, literals: Literals | None) -> list[int] | None:
         """Indices of sentences that may contain one of ``literals``; None: no prefilter possible.
 

@@ -124,10 +124,18 @@ def _run_requirement(run: set[str], anchored: bool) -> Literals | None:
     return Literals(frozenset(run), anchored and starts_word)
 
 
-def _sequence(items: Any, anchored_start: bool = False) -> Literals | None:
-    best: Literals | None = None
+def _sequence(
+    items: Any, anchored_start: bool = False, options: list[Literals] | None = None
+) -> Literals | None:
+    """The most selective requirement of a sequence; every requirement found is appended to ``options``."""
+    found: list[Literals] = [] if options is None else options
     run: set[str] = {""}
     run_anchored = anchored = anchored_start
+
+    def close_run() -> None:
+        if (required := _run_requirement(run, run_anchored)) is not None:
+            found.append(required)
+
     for op, av in items:
         if op is c.AT:  # zero-width: a literal run continues across it
             if av in _BOUNDARIES and run == {""}:
@@ -135,6 +143,7 @@ def _sequence(items: Any, anchored_start: bool = False) -> Literals | None:
             continue
         expansion = _expansions(op, av)
         if expansion is not None and len(run) * len(expansion[0]) <= _MAX_VARIANTS:
+            before = anchored if run == {""} else False
             if run == {""}:
                 run_anchored = anchored
             chars, complete = expansion
@@ -142,14 +151,21 @@ def _sequence(items: Any, anchored_start: bool = False) -> Literals | None:
             if complete:
                 anchored = all(not s[-1:].isalnum() and s[-1:] != "_" for s in run)
                 continue
-            best = _better(best, _run_requirement(run, run_anchored))  # the run ends inside this item
+            close_run()  # the run ends inside this item; the item may still require more inside it
+            if (required := _item(op, av, before)) is not None:
+                found.append(required)
             run, anchored = {""}, False
             continue
-        best = _better(best, _run_requirement(run, run_anchored))
+        close_run()
         run = {""}
-        best = _better(best, _item(op, av, anchored))
+        if (required := _item(op, av, anchored)) is not None:
+            found.append(required)
         anchored = _ends_with_non_word(op, av)
-    return _better(best, _run_requirement(run, run_anchored))
+    close_run()
+    best: Literals | None = None
+    for required in found:
+        best = _better(best, required)
+    return best
 
 
 def _item(op: Any, av: Any, anchored: bool) -> Literals | None:
@@ -199,6 +215,22 @@ def _parse(pattern: str) -> Any:
             return sre_parse.parse(pattern)
     except Exception:  # regex-module syntax the stdlib parser does not know
         return None
+
+
+@functools.lru_cache(maxsize=8192)
+def literal_options(pattern: str) -> tuple[Literals, ...]:
+    """Every independent requirement of the pattern: each is necessary, so any one can prefilter.
+
+    The engine picks, per document, the one whose literals occur in the fewest sentences.
+    """
+    parsed = _parse(pattern)
+    if parsed is None:
+        return ()
+    options: list[Literals] = []
+    _sequence(parsed, options=options)
+    return tuple(
+        sorted(set(options), key=lambda o: (-_selectivity(o)[0], not o.at_word_start, sorted(o.strings)))
+    )
 
 
 @functools.lru_cache(maxsize=8192)

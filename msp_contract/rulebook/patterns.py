@@ -18,7 +18,7 @@ from ..errors import RuleFileError
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     import sre_parse
-from .literals import Requirement, leading_literals, required_literals
+from .literals import Requirement, leading_literals, literal_options, required_literals
 from .schema import Signals
 
 MATCH_TIMEOUT_SECONDS = 2.0
@@ -31,6 +31,7 @@ class CompiledSignals:
     any: tuple[regex.Pattern[str], ...]
     any_literals: tuple[Requirement | None, ...]  # per pattern of ``any``: the prefilter (see literals.py)
     any_leading: tuple[frozenset[str] | None, ...]  # per pattern of ``any``: what every match starts with
+    any_options: tuple[tuple[Requirement, ...], ...]  # per pattern of ``any``: every usable prefilter
     all: tuple[regex.Pattern[str], ...]
     not_: tuple[regex.Pattern[str], ...]
     headings: tuple[regex.Pattern[str], ...]
@@ -115,6 +116,7 @@ def compile_signals(signals: Signals, macros: dict[str, str], path: Path) -> Com
         any=any_patterns,
         any_literals=tuple(required_literals(p.pattern) for p in any_patterns),
         any_leading=tuple(leading_literals(p.pattern) for p in any_patterns),
+        any_options=tuple(literal_options(p.pattern) for p in any_patterns),
         all=many(signals.all),
         not_=many(signals.not_),
         headings=heading_patterns,
