@@ -12,7 +12,7 @@ from ..sentences import split_sentences
 
 _WORD = re.compile(r"\w+")
 _WORD_PREFIX = re.compile(r"^\w+")
-_MIN_PREFIX, _MAX_PREFIX = 3, 12
+_MIN_PREFIX = 3
 
 
 def _table_rows(document: Document) -> list[list[tuple[int, int]]]:
@@ -44,7 +44,9 @@ class DocumentIndex:
     _by_id: dict[str, Section] = field(default_factory=dict)
     _lower: str | None = None  # lower-cased text for the literal prefilter (None if lowering moved offsets)
     _with_literal: dict[str, list[int]] = field(default_factory=dict)
-    _prefix_index: dict[str, list[int]] | None = None
+    _vocabulary: list[str] | None = None  # sorted distinct lower-case words: prefix lookups bisect it
+    _word_sentences: dict[str, list[int]] = field(default_factory=dict)
+    _by_literals: dict[Literals, list[int]] = field(default_factory=dict)
     header_of: dict[int, int] = field(default_factory=dict)  # table body row sentence -> its header row
     _rows_under: dict[int, list[int]] = field(default_factory=dict)  # header row sentence -> body rows
 
@@ -107,33 +109,49 @@ class DocumentIndex:
         """
         if literals is None or self._lower is None:
             return None
+        cached = self._by_literals.get(literals)
+        if cached is not None:
+            return cached
         found: set[int] = set()
         for literal in literals.strings:
             found.update(self._lookup(literal, literals.at_word_start))
         for header in [i for i in found if i in self._rows_under]:
             found.update(self._rows_under[header])
-        return sorted(found)
+        result = self._by_literals[literals] = sorted(found)
+        return result
 
-    def _lookup(self, literal: str, at_word_start: bool) -> list[int]:
+    def _lookup(self, literal: str, at_word_start: bool) -> list[int] | set[int]:
         key = _WORD_PREFIX.match(literal)
         if at_word_start and key is not None and len(key.group()) >= _MIN_PREFIX:
             # A superset when the literal goes on past its first word: the regex then decides.
-            return self._prefixes().get(key.group()[:_MAX_PREFIX], [])
+            return self._with_prefix(key.group())
         if literal not in self._with_literal:
             self._with_literal[literal] = self._find_all(literal)
         return self._with_literal[literal]
 
-    def _prefixes(self) -> dict[str, list[int]]:
-        """Word prefix (3 to 12 characters) -> sentences containing a word that starts with it."""
-        if self._prefix_index is None:
-            assert self._lower is not None
-            index: dict[str, list[int]] = {}
-            for i, sentence in enumerate(self.sentences):
-                for word in set(_WORD.findall(self._lower, sentence.start, sentence.end)):
-                    for size in range(_MIN_PREFIX, min(len(word), _MAX_PREFIX) + 1):
-                        index.setdefault(word[:size], []).append(i)
-            self._prefix_index = index
-        return self._prefix_index
+    def _with_prefix(self, prefix: str) -> set[int]:
+        """Sentences containing a word that starts with ``prefix`` (a bisect into the sorted vocabulary)."""
+        if self._vocabulary is None:
+            self._index_words()
+        assert self._vocabulary is not None
+        found: set[int] = set()
+        words = self._vocabulary
+        position = bisect.bisect_left(words, prefix)
+        while position < len(words) and words[position].startswith(prefix):
+            found.update(self._word_sentences[words[position]])
+            position += 1
+        return found
+
+    def _index_words(self) -> None:
+        assert self._lower is not None
+        by_word: dict[str, list[int]] = {}
+        for i, sentence in enumerate(self.sentences):
+            for word in _WORD.findall(self._lower, sentence.start, sentence.end):
+                sentences = by_word.setdefault(word, [])
+                if not sentences or sentences[-1] != i:
+                    sentences.append(i)
+        self._word_sentences = by_word
+        self._vocabulary = sorted(by_word)
 
     def positions(self, literals: frozenset[str], start: int, end: int) -> list[int]:
         """Offsets in ``[start, end)`` where one of ``literals`` (lower-case) begins, in order."""
