@@ -45,7 +45,7 @@ _IMPLICIT_PERIOD = re.compile(
 _SUCCESSIVE = re.compile(
     r"\b(?:successive|consecutive|subsequent\s+(?:\w+\s+){0,3}(?:periods|terms)|each\s+year|every\s+year|annually|"
     r"annual\s+(?:periods|terms|renewals)|year[\s-]+to[\s-]+year|month[\s-]+to[\s-]+month|one\s+or\s+more|"
-    r"each\s+(?:renewal|anniversary|subsequent|successive)|on\s+each|yearly\s+basis|tacitly|renewals)\b",
+    r"each\s+(?:renewal|anniversary|subsequent|successive)|each\s+of\s+the\s+(?:next|following|subsequent|succeeding)|on\s+each|yearly\s+basis|tacitly|renewals)\b",
     re.I,
 )
 _SINGLE = re.compile(
@@ -135,6 +135,10 @@ def _renewal_duration(sentence: str, keyword_end: int) -> Duration | None:
             continue
         if _INITIAL.search(sentence[: duration.start]) or _FROM_START.match(sentence[duration.end :]):
             continue  # "an initial term of five (5) years ... will renew": five years is the initial term
+        each = next((m for m in _EACH_OF.finditer(sentence) if m.end() == duration.end), None)
+        if each is not None:  # "for each of the subsequent three years": one year at a time
+            unit_each: Unit = "years" if each.group("unit").lower() == "year" else "months"
+            return Duration(1.0, unit_each, None, None, each.start(), each.end())
         if duration.unit in {"days", "months", "years", "weeks"}:
             explicit = duration
             break
@@ -176,16 +180,33 @@ _RENEWS_AGREEMENT = re.compile(
 )
 
 
+_RENEW_FOR = re.compile(
+    rf"\b(?:renew(?:ed|al)?|extend(?:ed)?)\s+(?:\w+\s+){{0,3}}"
+    rf"(?:for|by\s+(?:(?:an?|one|additional|further|period|of)\s+){{0,3}}(?:{NUMBER_PATTERN}|year|month))\b",
+    re.I,
+)
+_OPTION = re.compile(
+    r"\b(?:option|right|elect(?:s|ion)?)\s+to\s+(?:renew|extend)\b[^.;]{0,160}?\bfor\s+(?:an?\s+|one\s+)?"
+    r"(?:\w+\s+(?:\(\d+\)\s+)?)?(?:additional|further|successive|consecutive|subsequent|renewal)\b",
+    re.I,
+)
+
+
 def _score(sentence: str) -> int:
     """Prefer sentences that are plainly renewal clauses over passing mentions of "renewal"."""
     score = 0 if re.search(r"\b(?:agreement|term|contract|period|this)\b", sentence, re.I) else -1
     if _AUTO.search(sentence):
         score += 2
-    if re.search(r"\b(?:renew(?:ed|al)?|extend(?:ed)?)\s+(?:\w+\s+){0,3}for\b", sentence, re.I):
+    # "renew ... for", "extended by one further year": the sentence gives the renewal period. "You shall have
+    # the option to renew the term of this Agreement, on ..., for four (4) additional ...": an optional renewal
+    # is as much a renewal clause as an automatic one, however far the period is from the verb.
+    if _RENEW_FOR.search(sentence) or _OPTION.search(sentence):
         score += 2
     if re.search(r"\brenewal\s+(?:term|period)\b|\bextension\s+(?:term|period)\b", sentence, re.I):
         score += 1
     if _RENEWS_AGREEMENT.search(sentence):
+        score += 1
+    if _COUNT.search(sentence):  # "for four (4) additional ten (10) year terms": unmistakably the renewal
         score += 1
     if re.search(
         r"\b(?:licen[cs]e|lease|patent|insurance|registration|permit|visa|exclusiv\w+)\b", sentence, re.I
@@ -262,9 +283,28 @@ _COUNT = re.compile(
 )
 
 
+# "for each of the subsequent three years": N renewals of one year (or month) each.
+_EACH_OF = re.compile(
+    rf"\beach\s+of\s+the\s+(?:next|following|subsequent|succeeding|remaining)\s+(?P<n>{NUMBER_PATTERN})"
+    rf"(?:\s*\(\s*\d+\s*\))?[\s-]+(?P<unit>year|month)s?\b",
+    re.I,
+)
+# "extended on a yearly basis up to ten (10) years": renewals of one year, N of them at most.
+_BASIS_UP_TO = re.compile(
+    rf"\b(?:on\s+an?\s+)?(?P<basis>yearly|annual|monthly)\s+basis\b[^.;]{{0,40}}?\bup\s+to\s+(?:a\s+(?:total|maximum)\s+of\s+)?"
+    rf"(?P<n>{NUMBER_PATTERN})(?:\s*\(\s*\d+\s*\))?[\s-]+(?P<unit>year|month)s?\b",
+    re.I,
+)
+
+
 def _renewal_count(sentence: str) -> int | None:
-    """ "for two (2) additional terms of ten (10) years": the number of renewals, when limited."""
-    match = _COUNT.search(sentence)
+    """ "for two (2) additional terms of ten (10) years", "for each of the subsequent three years", "on a yearly
+    basis up to ten (10) years": the number of renewals, when limited."""
+    match = _COUNT.search(sentence) or _EACH_OF.search(sentence)
+    if match is None:
+        basis = _BASIS_UP_TO.search(sentence)
+        if basis and (basis["basis"].lower() == "monthly") == (basis["unit"].lower() == "month"):
+            match = basis
     value = parse_number(match.group("n")) if match else None
     return int(value) if value is not None and value > 1 else None
 

@@ -116,3 +116,54 @@ def test_notice_periods_by_purpose() -> None:
 def test_payment_term_is_not_a_notice_period() -> None:
     assert notice_periods("Fees are payable within thirty (30) days of the date of invoice.") == ()
     assert notice_periods("Customer shall pay each invoice within 30 days of notice of the invoice.") == ()
+
+
+def test_extended_by_a_further_year_beats_a_later_passing_mention() -> None:
+    text = (
+        "If the Client exercises its option, the term of the Services shall be extended by one further year. "
+        "Any renewal for the following seasons is subject to a separate written arrangement between the parties."
+    )
+    terms = term_and_renewal(text)
+    assert terms.renewal_term is not None and terms.renewal_term.normalized == "1 year"
+    assert (terms.renewal_successive, terms.renewal_count) == (False, None)
+    assert terms.renewal_span is not None
+    assert text[slice(*terms.renewal_span)].startswith("If the Client exercises its option")
+
+
+def test_each_of_the_subsequent_years_is_yearly_renewal() -> None:
+    terms = term_and_renewal(
+        "Having renewed once, the Client shall have a further right of renewal for each of the subsequent "
+        "three years, provided it gives notice before 1 October of the preceding year."
+    )
+    assert terms.renewal_term is not None and terms.renewal_term.normalized == "1 year"
+    assert (terms.renewal_successive, terms.renewal_count) == (True, 3)
+
+
+def test_yearly_basis_up_to_a_number_of_years_counts_renewals() -> None:
+    terms = term_and_renewal(
+        "After the Initial Term, this Agreement may be extended on a yearly basis up to five (5) years at the "
+        "Customer's discretion."
+    )
+    assert terms.renewal_term is not None and terms.renewal_term.normalized == "1 year"
+    assert (terms.renewal_successive, terms.renewal_count) == (True, 5)
+
+
+def test_extended_for_up_to_years_is_one_extension() -> None:
+    terms = term_and_renewal(
+        "The initial term is four (4) years, which term may be extended for up to three (3) years by written "
+        "agreement of both parties."
+    )
+    assert terms.renewal_term is not None and terms.renewal_term.normalized == "3 years"
+    assert (terms.renewal_successive, terms.renewal_count) == (False, None)
+
+
+def test_option_to_renew_outscores_a_holdover_sentence() -> None:
+    text = (
+        "If we are revising our standard form when you renew, we may offer to extend the term of this Agreement "
+        "on a month-to-month basis for as long as we deem appropriate. Provider shall have the option to renew "
+        "the term of this Agreement, on the terms and conditions set forth herein, for three (3) additional five "
+        "(5) year terms, upon written notice given not less than six (6) months prior to expiration."
+    )
+    terms = term_and_renewal(text)
+    assert terms.renewal_term is not None and terms.renewal_term.normalized == "5 years"
+    assert terms.renewal_count == 3
