@@ -65,6 +65,18 @@ _NOTICE_AFTER = re.compile(
     r"notice|(?:of\s+)?(?:its\s+)?(?:written\s+)?notice)\b",
     re.I,
 )
+# "upon the following written notice to the other specifying a termination date: sixty (60) days for ..."
+# (and every later item of the list: "... and 180 days for ...").
+_NOTICE_LIST = re.compile(
+    r"\bnotice\b[^.;:]{0,100}:\s*(?:[^.;:]{0,40}?\b(?:days?|weeks?|months?)\b[^.;:]{0,100}(?:,|\band|\bor)\s+)?$",
+    re.I,
+)
+# "no less than 120 prior to the expiry date": a notice period whose unit the drafter left out.
+_UNITLESS_NOTICE = re.compile(
+    rf"\b(?:at\s+least|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of)\s+(?P<phrase>(?P<num>{NUMBER_PATTERN})"
+    r"(?:\s*\(\s*\d+\s*\))?)\s+(?:prior|before|in\s+advance)\b",
+    re.I,
+)
 _NOTICE_BEFORE = re.compile(r"(?:notice|notif\w*|upon|by\s+giving|providing)\W+(?:\w+\W+){0,4}$", re.I)
 _INITIAL = re.compile(
     r"initial\s+(?:\w+\s+)?(?:term|period)\s+(?:of|shall\s+be|is|will\s+be)\s+(?:\w+\s+){0,3}$", re.I
@@ -117,10 +129,12 @@ class TermAndRenewal:
 
 
 def _is_notice(sentence: str, duration: Duration) -> bool:
-    """True for "ninety (90) days prior ..." / "upon 30 days notice": time given in advance, not a period."""
+    """True for "ninety (90) days prior ..." / "upon 30 days notice" / "upon the following notice ...: sixty
+    (60) days for ...": time given in advance, not a period."""
     after = sentence[duration.end : duration.end + 40]
     before = sentence[max(0, duration.start - 60) : duration.start]
-    return bool(_NOTICE_AFTER.match(after) or _NOTICE_BEFORE.search(before))
+    listed = _NOTICE_LIST.search(sentence[max(0, duration.start - 220) : duration.start])
+    return bool(_NOTICE_AFTER.match(after) or _NOTICE_BEFORE.search(before) or listed)
 
 
 def _renewal_duration(sentence: str, keyword_end: int) -> Duration | None:
@@ -364,6 +378,19 @@ def _non_renewal_notice(text: str, near: list[tuple[int, int]]) -> tuple[Duratio
                     duration.end + start,
                     duration.max_value,
                 ), (start, end)
+        unitless = _unitless_notice(sentence)
+        if unitless is not None:
+            return _shift(unitless, start), (start, end)
+    return None
+
+
+def _unitless_notice(sentence: str) -> Duration | None:
+    """ "no less than 120 prior to the expiry date": days, the unit of almost every notice period, when the
+    number is too large to be months (a bare "3 prior" stays unread)."""
+    for match in _UNITLESS_NOTICE.finditer(sentence):
+        value = parse_number(match["num"])
+        if value is not None and value > 12:
+            return Duration(value, "days", None, "at_least", match.start(), match.end("phrase"))
     return None
 
 
@@ -414,4 +441,7 @@ def notice_periods(text: str) -> tuple[NoticePeriod, ...]:
             )
             purpose = _purpose(local) if _CURE.search(local) else _purpose(sentence)
             found.append(NoticePeriod(shifted, purpose, start, end))
+        unitless = _unitless_notice(sentence)
+        if unitless is not None:
+            found.append(NoticePeriod(_shift(unitless, start), _purpose(sentence), start, end))
     return tuple(found)

@@ -167,3 +167,42 @@ def test_option_to_renew_outscores_a_holdover_sentence() -> None:
     terms = term_and_renewal(text)
     assert terms.renewal_term is not None and terms.renewal_term.normalized == "5 years"
     assert terms.renewal_count == 3
+
+
+def test_notice_periods_listed_after_a_colon() -> None:
+    text = (
+        "Thereafter, this Agreement shall continue month to month until terminated by either party upon the "
+        "following written notice to the other stating the termination date: forty-five (45) days for standard "
+        "services and 120 days for dedicated services."
+    )
+    terms = term_and_renewal(text)
+    assert terms.renewal_term is not None and terms.renewal_term.normalized == "1 month"
+    assert terms.non_renewal_notice is not None and terms.non_renewal_notice.normalized == "45 days"
+    assert [n.duration.normalized for n in notice_periods(text)] == ["45 days", "120 days"]
+
+
+def test_notice_period_written_without_a_unit_is_days() -> None:
+    text = (
+        "This Agreement renews automatically for successive one (1) year terms. Either party may prevent renewal "
+        "by giving written notice of non-renewal no less than 75 prior to the end of the then-current term."
+    )
+    terms = term_and_renewal(text)
+    notice = terms.non_renewal_notice
+    assert notice is not None and (notice.normalized, notice.qualifier) == ("75 days", "at_least")
+    assert text[notice.start : notice.end] == "no less than 75"
+    assert [(n.duration.normalized, n.purpose) for n in notice_periods(text)] == [("75 days", "non_renewal")]
+
+
+def test_small_unitless_number_is_not_read_as_days() -> None:
+    # "at least 3 prior" could be months as well as days: not guessed.
+    assert (
+        notice_periods("Notice of non-renewal must be given at least 3 prior to the end of the term.") == ()
+    )
+
+
+def test_colon_after_notice_does_not_make_a_later_deadline_a_notice_period() -> None:
+    text = (
+        "Buyer shall give Seller written notice of the defect (setting out its details):Unless Seller objects, "
+        "within 20 working days from the notice, Buyer may return the goods."
+    )
+    assert notice_periods(text) == ()
