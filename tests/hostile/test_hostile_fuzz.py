@@ -33,7 +33,7 @@ SAMPLES = REPO / "corpus" / "samples"
 RULES = REPO / "rules"
 FUZZ_SECONDS = float(os.environ.get("MSP_FUZZ_SECONDS", "0"))  # 0: the fixed CI budget below
 FILE_MUTATIONS_PER_SAMPLE = 200
-RULE_MUTATIONS = 300
+RULE_MUTATIONS = 200
 FUZZ_LIMITS = mc.Limits(timeout_seconds=20.0, max_pages=200)
 SLOW_INPUT_SECONDS = 25.0  # one load of a mutated ~40 KB sample: far above any honest parse
 

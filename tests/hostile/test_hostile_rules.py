@@ -115,8 +115,8 @@ def test_analyze_honours_the_document_time_limit(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     started = time.perf_counter()
     with contextlib.suppress(mc.MspContractError):
-        mc.analyze(mc.load(path), rules=rules, limits=mc.Limits(timeout_seconds=2.0))
-    assert time.perf_counter() - started < 5.0
+        mc.analyze(mc.load(path), rules=rules, limits=mc.Limits(timeout_seconds=0.5))
+    assert time.perf_counter() - started < 2.0  # the searches alone take 3-6 s
 
 
 # -- invalid rule files ------------------------------------------------------------------------------------
