@@ -320,3 +320,29 @@ def numbered_docx(fmt: str, start: int, paragraphs: int = 3) -> bytes:
         document_xml(item * paragraphs),
         {"word/numbering.xml": numbering.encode(), "word/_rels/document.xml.rels": rels.encode()},
     )
+
+
+def docx_with_outside_references() -> bytes:
+    """Relationships that point outside the package (traversal, absolute, external URL), a macro project
+    and an altChunk: none of them may be read, fetched or run."""
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{rel}/styles" Target="../../../../../../etc/passwd"/>'
+        f'<Relationship Id="rId2" Type="{rel}/numbering" Target="/etc/passwd"/>'
+        f'<Relationship Id="rId3" Type="{rel}/footnotes" Target="http://evil.example/x.xml" TargetMode="External"/>'
+        f'<Relationship Id="rId4" Type="{rel}/aFChunk" Target="chunk.html"/>'
+        f'<Relationship Id="rId5" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" '
+        'Target="vbaProject.bin"/></Relationships>'
+    )
+    body = "".join(para(line) for line in CONTRACT_LINES) + '<w:altChunk r:id="rId4"/>'
+    document = document_xml(body).replace(f'xmlns:w="{W_NS}"', f'xmlns:w="{W_NS}" xmlns:r="{rel}"')
+    return docx_bytes(
+        document,
+        {
+            "word/_rels/document.xml.rels": rels.encode(),
+            "word/chunk.html": f"<html><body><script>{JS_MARKER}</script></body></html>".encode(),
+            "word/vbaProject.bin": b"\xd0\xcf\x11\xe0" + EMBEDDED_MARKER.encode() + bytes(64),
+        },
+    )

@@ -184,6 +184,15 @@ def test_docx_letter_numbering_still_repeats_for_real_lists(tmp_path: Path) -> N
     assert document.text.startswith("aa. The Provider")
 
 
+def test_docx_references_outside_the_package_are_never_followed(tmp_path: Path) -> None:
+    before = set(os.listdir(tmp_path))
+    document = expect_contract(make.write(tmp_path / "outside.docm", make.docx_with_outside_references()))
+    assert "root:" not in document.text
+    assert make.JS_MARKER not in document.text and make.EMBEDDED_MARKER not in document.text
+    assert any("altChunk" in warning for warning in document.warnings)
+    assert set(os.listdir(tmp_path)) - before == {"outside.docm"}
+
+
 def test_docx_with_50_nested_tables_parses(tmp_path: Path) -> None:
     document = expect_contract(make.write(tmp_path / "nested.docx", make.nested_tables_docx(50)))
     assert "level 49" in document.text
