@@ -165,6 +165,9 @@ def test_docx_bomb_over_the_total_limit_is_refused(tmp_path: Path) -> None:
 
 def test_docx_bomb_lying_about_its_size_is_cut_at_the_declared_size(tmp_path: Path) -> None:
     outcome = run_case(make.write(tmp_path / "liar.docx", make.lying_size_bomb_docx()))
+    print(
+        f"lying bomb: {outcome.seconds:.2f} s, peak RSS {outcome.peak_mb:.0f} MB, traced {outcome.traced_mb:.1f} MB"
+    )
     assert outcome.error == "CorruptFileError", outcome
     assert outcome.traced_mb < 16, "the member must never be decompressed beyond its declared size"
 
@@ -355,6 +358,9 @@ def test_multi_megabyte_markdown_parses_within_bounds(tmp_path: Path) -> None:
 
 
 def assert_heavy_ok(outcome: Outcome) -> None:
+    print(
+        f"heavy case: {outcome.seconds:.2f} s, peak RSS {outcome.peak_mb:.0f} MB, traced {outcome.traced_mb:.0f} MB"
+    )
     assert outcome.ok, f"{outcome.error}: {outcome.message}"
     assert outcome.seconds < HEAVY_SECONDS, outcome
     assert outcome.peak_mb < HEAVY_RSS_MB, outcome
