@@ -158,7 +158,14 @@ def _renewal_duration(sentence: str, keyword_end: int) -> Duration | None:
             break
     else:
         explicit = None
-    implicit = _IMPLICIT_PERIOD.search(sentence, max(0, keyword_end - 40))
+    implicit = next(
+        (
+            m
+            for m in _IMPLICIT_PERIOD.finditer(sentence, max(0, keyword_end - 40))
+            if not _NOTICE_AFTER.match(sentence[m.end() : m.end() + 40])  # "sent one year before expiry"
+        ),
+        None,
+    )
     if implicit and (explicit is None or implicit.start() < explicit.start):
         unit: Unit = "years" if implicit.group("year") else "months"
         return Duration(1.0, unit, None, None, implicit.start(), implicit.end())

@@ -206,3 +206,12 @@ def test_colon_after_notice_does_not_make_a_later_deadline_a_notice_period() -> 
         "within 20 working days from the notice, Buyer may return the goods."
     )
     assert notice_periods(text) == ()
+
+
+def test_notice_given_one_year_before_is_not_an_annual_renewal() -> None:
+    terms = term_and_renewal(
+        "This Agreement may be extended for a further term to be agreed, unless notice of non-renewal is sent one "
+        "year before the expiry date."
+    )
+    assert terms.renewal_term is None
+    assert terms.non_renewal_notice is not None and terms.non_renewal_notice.normalized == "1 year"
