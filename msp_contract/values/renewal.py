@@ -48,6 +48,10 @@ _SUCCESSIVE = re.compile(
     r"each\s+(?:renewal|anniversary|subsequent|successive)|each\s+of\s+the\s+(?:next|following|subsequent|succeeding)|on\s+each|yearly\s+basis|tacitly|renewals)\b",
     re.I,
 )
+_THEN_SUCCESSIVE = re.compile(
+    r"[^.;]{0,40}?\b(?:and\s+)?thereafter\s+(?:\w+\s+){0,3}(?:successive|consecutive)\b",
+    re.I,
+)
 _SINGLE = re.compile(
     r"\b(?:an|one|a|one\s+\(1\))\s+(?:additional|further|subsequent|extended|renewal|single)\b|"
     r"\bfor\s+a\s+(?:period|term)\s+of\b|\bone\s+(?:\(1\)\s+)?(?:time|occasion)\b",
@@ -163,6 +167,8 @@ def _renewal_duration(sentence: str, keyword_end: int) -> Duration | None:
             m
             for m in _IMPLICIT_PERIOD.finditer(sentence, max(0, keyword_end - 40))
             if not _NOTICE_AFTER.match(sentence[m.end() : m.end() + 40])  # "sent one year before expiry"
+            # "annual renewal" may precede the keyword; "for one year and shall continue thereafter" may not
+            and (m.end() >= keyword_end or _BEFORE_KEYWORD.fullmatch(sentence[m.end() : keyword_end]))
         ),
         None,
     )
@@ -176,6 +182,12 @@ def _successive(sentence: str, keyword_start: int, duration: Duration) -> bool:
     window = sentence[min(keyword_start, duration.start) : duration.end + 15]
     if _SUCCESSIVE.search(window):
         return True
+    # "for an additional period of two (2) years, and thereafter for successive periods of two (2) years each"
+    then = _THEN_SUCCESSIVE.match(sentence, duration.end)
+    if then:  # unless "... and thereafter for successive one (1) year terms" is another period
+        later = find_durations(sentence[then.end() : then.end() + 60])
+        if not later or (later[0].value, later[0].unit) == (duration.value, duration.unit):
+            return True
     if _SINGLE.search(sentence[keyword_start : duration.end]):
         return False
     if re.search(r"\b(?:periods|terms|renewals|extensions)\s+(?:\w+\s+){0,2}(?:of|each)\b", window, re.I):

@@ -215,3 +215,33 @@ def test_notice_given_one_year_before_is_not_an_annual_renewal() -> None:
     )
     assert terms.renewal_term is None
     assert terms.non_renewal_notice is not None and terms.non_renewal_notice.normalized == "1 year"
+
+
+def test_initial_period_before_continue_thereafter_is_not_the_renewal() -> None:
+    terms = term_and_renewal(
+        "This Agreement shall continue in effect for one year and shall continue thereafter from year to year "
+        "unless either party gives at least sixty (60) days' notice before the anniversary date."
+    )
+    assert terms.renewal_term is not None and terms.renewal_term.normalized == "1 year"
+    assert terms.renewal_successive is True
+
+
+@pytest.mark.parametrize(
+    ("text", "successive"),
+    [
+        (
+            "On expiry of the Initial Term the Term shall be extended for an additional period of two (2) years, "
+            "and thereafter for successive periods of two (2) years each, unless terminated.",
+            True,
+        ),
+        (
+            "This Agreement shall automatically renew for an additional five (5) year term, and thereafter for "
+            "successive one (1) year terms.",
+            False,
+        ),
+    ],
+)
+def test_thereafter_successive_repeats_only_the_same_period(text: str, successive: bool) -> None:
+    terms = term_and_renewal(text)
+    assert terms.renewal_term is not None
+    assert terms.renewal_successive is successive
