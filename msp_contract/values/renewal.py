@@ -45,7 +45,7 @@ _IMPLICIT_PERIOD = re.compile(
 _SUCCESSIVE = re.compile(
     r"\b(?:successive|consecutive|subsequent\s+(?:\w+\s+){0,3}(?:periods|terms)|each\s+year|every\s+year|annually|"
     r"annual\s+(?:periods|terms|renewals)|year[\s-]+to[\s-]+year|month[\s-]+to[\s-]+month|one\s+or\s+more|"
-    r"each\s+(?:renewal|anniversary|subsequent|successive)|each\s+of\s+the\s+(?:next|following|subsequent|succeeding)|on\s+each|yearly\s+basis|tacitly|renewals)\b",
+    r"each\s+(?:renewal|anniversary|subsequent|successive)|each\s+of\s+the\s+(?:next|following|subsequent|succeeding)|on\s+each|(?:yearly|annual|monthly|quarterly)\s+basis|tacitly|renewals)\b",
     re.I,
 )
 _THEN_SUCCESSIVE = re.compile(
@@ -94,7 +94,7 @@ _FROM_START = re.compile(
 _NON_RENEWAL = re.compile(
     r"\bnot\s+(?:to\s+)?(?:renew|extend)|\bnon[\s-]?renewal\b|\bnot\s+be\s+renewed\b|\bintention\s+to\s+terminate\b|"
     r"\b(?:terminat\w+|cancel\w*)\b[^.;]{0,120}\b(?:end|expiration|expiry|expire)\b|\bunless\b[^.;]{0,80}\bnotice\b|"
-    r"\b(?:prior\s+to|before)\s+(?:the\s+)?(?:end|expiration|expiry)\b|\belects?\s+not\s+to\b|\bto\s+the\s+contrary\b",
+    r"\b(?:prior\s+to|before)\s+(?:the\s+|its\s+|such\s+)?(?:end|expiration|expiry)\b|\belects?\s+not\s+to\b|\bto\s+the\s+contrary\b",
     re.I,
 )
 _PAYMENT = re.compile(r"\b(?:invoice[sd]?|payable|paid|payment|remit\w*|pay)\b", re.I)
@@ -316,6 +316,13 @@ _COUNT = re.compile(
 )
 
 
+# "up to a maximum of three (3) renewals", "no more than two times"
+_MAX_RENEWALS = re.compile(
+    rf"\b(?:up\s+to\s+)?(?:a\s+maximum\s+of|no\s+more\s+than|not\s+more\s+than|up\s+to|a\s+total\s+of)\s+"
+    rf"(?P<n>{NUMBER_PATTERN})(?:\s*\(\s*\d+\s*\))?\s+(?:(?:additional|further)\s+)?"
+    r"(?:renewals|extensions|times|occasions|renewal\s+(?:terms|periods)|extension\s+(?:terms|periods))\b",
+    re.I,
+)
 # "for each of the subsequent three years": N renewals of one year (or month) each.
 _EACH_OF = re.compile(
     rf"\beach\s+of\s+the\s+(?:next|following|subsequent|succeeding|remaining)\s+(?P<n>{NUMBER_PATTERN})"
@@ -333,7 +340,7 @@ _BASIS_UP_TO = re.compile(
 def _renewal_count(sentence: str) -> int | None:
     """ "for two (2) additional terms of ten (10) years", "for each of the subsequent three years", "on a yearly
     basis up to ten (10) years": the number of renewals, when limited."""
-    match = _COUNT.search(sentence) or _EACH_OF.search(sentence)
+    match = _COUNT.search(sentence) or _EACH_OF.search(sentence) or _MAX_RENEWALS.search(sentence)
     if match is None:
         basis = _BASIS_UP_TO.search(sentence)
         if basis and (basis["basis"].lower() == "monthly") == (basis["unit"].lower() == "month"):

@@ -245,3 +245,29 @@ def test_thereafter_successive_repeats_only_the_same_period(text: str, successiv
     terms = term_and_renewal(text)
     assert terms.renewal_term is not None
     assert terms.renewal_successive is successive
+
+
+def test_monthly_basis_renewal_is_successive() -> None:
+    terms = term_and_renewal(
+        "The initial term shall be 36 months. Thereafter the agreement will automatically renew on a monthly "
+        "basis until cancelled by either party with 30 days written notice."
+    )
+    assert terms.renewal_term is not None and terms.renewal_term.normalized == "1 month"
+    assert terms.renewal_successive is True
+
+
+def test_notice_before_its_expiry_stops_renewal() -> None:
+    terms = term_and_renewal(
+        "This Agreement shall be renewed automatically for periods of one (1) year unless denounced by either "
+        "party by registered letter sent at least three (3) months before its expiry."
+    )
+    assert terms.non_renewal_notice is not None and terms.non_renewal_notice.normalized == "3 months"
+
+
+def test_maximum_number_of_renewals() -> None:
+    terms = term_and_renewal(
+        "After the Initial Term this Agreement renews automatically for successive one-year periods, up to a "
+        "maximum of three (3) renewals."
+    )
+    assert terms.renewal_term is not None and terms.renewal_term.normalized == "1 year"
+    assert terms.renewal_count == 3
