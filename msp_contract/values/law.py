@@ -84,7 +84,7 @@ _ADJ_LAW = re.compile(
 _GOVERNS = re.compile(
     r"\b(?:govern(?:ed|s|ing)?|constru(?:ed|e|ction)|interpret(?:ed|ation)?|enforced|subject\s+to\s+(?:the\s+)?laws?|"
     r"in\s+accordance\s+with\s+(?:the\s+)?(?:\w+\s+)?laws?|applicable\s+law|choice\s+of\s+law|shall\s+apply|"
-    r"application\s+of)\b",
+    r"application\s+of|pursuant\s+to\s+(?:the\s+)?laws?)\b",
     re.I,
 )
 # Everything after these words in a choice-of-law sentence is about *other* laws, not the chosen one.

@@ -83,3 +83,17 @@ def test_span_is_the_sentence() -> None:
     law = governing_law(text)
     assert law is not None
     assert text[law.start : law.end] == "This Agreement is governed by the laws of Japan."
+
+
+def test_disputes_decided_pursuant_to_the_laws_of_a_place() -> None:
+    law = governing_law(
+        "Any action to set aside an arbitral award shall be brought before the District Court of Taipei as the "
+        "court of first instance pursuant to the laws of the R.O.C.."
+    )
+    assert law is not None and law.jurisdiction == "Taiwan"
+
+
+def test_organized_pursuant_to_the_laws_of_is_not_a_choice_of_law() -> None:
+    assert (
+        governing_law("Vendor, a corporation organized pursuant to the laws of Texas, shall deliver.") is None
+    )
