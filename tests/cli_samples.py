@@ -14,6 +14,8 @@ Provider shall provide the managed services described in each SOW.
 
 ## 12. Disaster Recovery
 12.1 Provider shall maintain a documented disaster recovery plan. The RTO is 4 hours and the RPO is 1 hour.
+12.2 Provider fails over to a secondary data centre, tests the plan annually and shares the results with Customer.
+12.3 Provider's service director declares any disaster and invokes the plan.
 12.2 Provider shall test the DR plan at least annually and share the results with Customer.
 
 ## 13. Disputes
