@@ -59,7 +59,7 @@ def analyze(
     document = source if isinstance(source, Document) else load(source, limits=limits)
     if not isinstance(rules, RuleSet):
         rules = _rules_for(rules if rules is not None else config.rules)
-    return review(document, rules, config)
+    return review(document, rules, config, timeout_seconds=limits.timeout_seconds)
 
 
 @functools.lru_cache(maxsize=8)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from ..config import DEFAULT_CONFIG, Config
+from ..errors import ResourceLimitError
 from ..model import Document
 from ..report import DocumentInfo, ElementResult, Finding, Report, ToolInfo
 from ..rulebook import RuleSet
+from ..rulebook.patterns import DeadlineExceeded, time_budget
 from .deal_terms import key_term_entries, sla_entries
 from .elements import Context, evaluate_clauses, evaluate_element, global_outside
 from .findings import element_findings, summarize
@@ -20,7 +22,23 @@ def _selected(config: Config, *names: str) -> bool:
     return not any(n in config.ignore for n in names)
 
 
-def review(document: Document, rules: RuleSet, config: Config = DEFAULT_CONFIG) -> Report:
+def review(
+    document: Document, rules: RuleSet, config: Config = DEFAULT_CONFIG, *, timeout_seconds: float | None = None
+) -> Report:
+    """Review ``document``; with ``timeout_seconds``, rule evaluation stops with a ResourceLimitError when
+    it runs past that budget (user rule files can be slow without being catastrophic)."""
+    try:
+        with time_budget(timeout_seconds):
+            return _review(document, rules, config)
+    except DeadlineExceeded:
+        raise ResourceLimitError(
+            document.source.path,
+            f"reviewing took longer than timeout_seconds={timeout_seconds:g}",
+            "raise Limits.timeout_seconds or simplify slow custom rule patterns",
+        ) from None
+
+
+def _review(document: Document, rules: RuleSet, config: Config) -> Report:
     from .. import __version__
 
     index = DocumentIndex(document)

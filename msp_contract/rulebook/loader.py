@@ -60,18 +60,42 @@ def _line_of(node: yaml.Node | None, loc: Iterable[int | str]) -> int | None:
 
 
 # libyaml's loader is about ten times faster; the pure-Python one is the fallback where it is not built.
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _RuleLoader(_BASE_LOADER):  # type: ignore[misc]
+    """Safe loading that refuses duplicate keys: in a rule file the second one silently wins otherwise."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+def _yaml_error_line(text: str, exc: yaml.YAMLError) -> int | None:
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None:
+        return int(mark.line) + 1
+    position = getattr(exc, "position", None)  # reader errors (control characters) give an offset
+    return text.count("\n", 0, position) + 1 if isinstance(position, int) else None
 
 
 def _read_model(path: Path, model: type[M]) -> M:
+    text = ""
     try:
         text = path.read_text(encoding="utf-8")
-        data: Any = yaml.load(text, Loader=_YAML_LOADER)
+        data: Any = yaml.load(text, Loader=_RuleLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise RuleFileError(
-            path, f"invalid YAML: {getattr(exc, 'problem', exc)}", mark.line + 1 if mark else None
-        ) from None
+        problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or exc
+        raise RuleFileError(path, f"invalid YAML: {problem}", _yaml_error_line(text, exc)) from None
+    except RecursionError:
+        raise RuleFileError(path, "invalid YAML: nested too deeply") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(path, f"cannot read: {exc}") from exc
     if not isinstance(data, dict):
@@ -81,8 +105,15 @@ def _read_model(path: Path, model: type[M]) -> M:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        node = yaml.compose(text, Loader=yaml.SafeLoader)  # only now: node marks give the line number
-        raise RuleFileError(path, f"{where}: {first['msg']}", _line_of(node, first["loc"])) from None
+        raise RuleFileError(path, f"{where}: {first['msg']}", _error_line(text, first["loc"])) from None
+
+
+def _error_line(text: str, loc: Iterable[int | str]) -> int | None:
+    """Line of a validation error; the YAML is composed only now, since node marks cost time."""
+    try:
+        return _line_of(yaml.compose(text, Loader=yaml.SafeLoader), loc)
+    except (yaml.YAMLError, RecursionError):  # a pathological file still gets its error, without a line
+        return None
 
 
 def _read_folder(folder: Path, model: type[M]) -> list[tuple[M, Path]]:

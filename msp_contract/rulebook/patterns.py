@@ -6,8 +6,12 @@ catastrophically backtracking pattern fails loudly with a RuleFileError instead 
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import time
 import warnings
+from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +26,39 @@ from .literals import Requirement, leading_literals, literal_options, required_l
 from .schema import Signals
 
 MATCH_TIMEOUT_SECONDS = 2.0
+# The per-document time budget of the review in progress (monotonic deadline), if any.
+_DEADLINE: ContextVar[float | None] = ContextVar("msp_contract_review_deadline", default=None)
+
+
+class DeadlineExceeded(Exception):
+    """The review's time budget ran out; the engine reports it as a ResourceLimitError for the document."""
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Bound every pattern call made inside the block by one shared deadline."""
+    token = _DEADLINE.set(time.monotonic() + seconds if seconds else None)
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def _timeout() -> float:
+    deadline = _DEADLINE.get()
+    if deadline is None:
+        return MATCH_TIMEOUT_SECONDS
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise DeadlineExceeded
+    return min(MATCH_TIMEOUT_SECONDS, remaining)
+
+
+def _on_timeout(pattern: regex.Pattern[str]) -> Exception:
+    deadline = _DEADLINE.get()
+    if deadline is not None and time.monotonic() >= deadline:
+        return DeadlineExceeded()
+    return _timed_out(pattern)
 _MACRO = regex.compile(r"\{([a-z_]+)\}")
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 
@@ -63,12 +100,36 @@ def _compile(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern, _FLAGS)
 
 
+# Compiled pattern -> the rule file it came from, so a run-time timeout names the file to fix.
+_ORIGIN: dict[regex.Pattern[str], Path] = {}
+
+
 def compile_pattern(pattern: str, macros: dict[str, str], path: Path) -> regex.Pattern[str]:
     expanded = expand_macros(pattern, macros, path)
     try:
-        return _compile(expanded)
+        compiled = _compile(expanded)
     except regex.error as exc:
-        raise RuleFileError(path, f"invalid pattern {pattern!r}: {exc}") from None
+        raise RuleFileError(path, f"invalid pattern {pattern!r}: {exc}", line_of_text(path, pattern)) from None
+    _ORIGIN.setdefault(compiled, path)
+    return compiled
+
+
+def line_of_text(path: Path, needle: str) -> int | None:
+    """1-based line of the rule file where ``needle`` (a pattern as written) appears, if it does."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    probe = needle[:40]
+    return next((number for number, line in enumerate(lines, 1) if probe in line), None)
+
+
+def _timed_out(pattern: regex.Pattern[str]) -> RuleFileError:
+    return RuleFileError(
+        _ORIGIN.get(pattern, Path("<rules>")),
+        f"pattern {pattern.pattern[:120]!r} timed out (catastrophic backtracking?)",
+        line_of_text(_ORIGIN[pattern], pattern.pattern) if pattern in _ORIGIN else None,
+    )
 
 
 def check_pattern(pattern: str, macros: dict[str, str], path: Path) -> None:
@@ -134,22 +195,18 @@ def search(
     """``pattern.search`` with the rule time bound; a timeout is a rule defect, reported as such."""
     try:
         return pattern.search(
-            text, pos, len(text) if endpos is None else endpos, timeout=MATCH_TIMEOUT_SECONDS
+            text, pos, len(text) if endpos is None else endpos, timeout=_timeout()
         )
     except TimeoutError:
-        raise RuleFileError(
-            "<rules>", f"pattern {pattern.pattern!r} timed out (catastrophic backtracking?)"
-        ) from None
+        raise _on_timeout(pattern) from None
 
 
 def match_at(pattern: regex.Pattern[str], text: str, pos: int, endpos: int) -> regex.Match[str] | None:
     """``pattern.match`` with the rule time bound."""
     try:
-        return pattern.match(text, pos, endpos, timeout=MATCH_TIMEOUT_SECONDS)
+        return pattern.match(text, pos, endpos, timeout=_timeout())
     except TimeoutError:
-        raise RuleFileError(
-            "<rules>", f"pattern {pattern.pattern!r} timed out (catastrophic backtracking?)"
-        ) from None
+        raise _on_timeout(pattern) from None
 
 
 def finditer(
@@ -157,8 +214,6 @@ def finditer(
 ) -> list[regex.Match[str]]:
     try:
         end = len(text) if endpos is None else endpos
-        return list(pattern.finditer(text, pos, end, timeout=MATCH_TIMEOUT_SECONDS))
+        return list(pattern.finditer(text, pos, end, timeout=_timeout()))
     except TimeoutError:
-        raise RuleFileError(
-            "<rules>", f"pattern {pattern.pattern!r} timed out (catastrophic backtracking?)"
-        ) from None
+        raise _on_timeout(pattern) from None
