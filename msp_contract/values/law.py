@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._text import sentence_spans
+from ._text import sentences_matching
 
 US_STATES = [
     "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
@@ -196,7 +196,7 @@ def governing_law_in(sentence: str) -> list[str]:
 def find_governing_law(text: str) -> tuple[GoverningLaw, ...]:
     """Every choice-of-law sentence in ``text`` with its normalized jurisdiction, in document order."""
     found: list[GoverningLaw] = []
-    for start, end in sentence_spans(text):
+    for start, end in sentences_matching(text, _GOVERNS):  # governing_law_in requires _GOVERNS anyway
         places = governing_law_in(text[start:end])
         if places:
             found.append(GoverningLaw(places[0], _country_of(places[0]), start, end, tuple(places[1:])))

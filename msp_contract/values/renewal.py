@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from ._text import sentence_spans
+from ._text import sentence_spans, sentences_matching
 from .durations import Duration, Unit, find_durations
 from .numbers import NUMBER_PATTERN, parse_number
 
@@ -104,6 +104,8 @@ _CONVENIENCE = re.compile(
     r"\b(?:convenience|for\s+any\s+reason|without\s+cause|at\s+any\s+time|for\s+no\s+reason)\b", re.I
 )
 _TERMINATE = re.compile(r"\b(?:terminat\w+|cancel\w*)\b", re.I)
+
+_NOTICE_WORDS = re.compile(r"\bnotice|notif|\bcure|\bremed", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,9 +200,8 @@ def _successive(sentence: str, keyword_start: int, duration: Duration) -> bool:
 def _renewal_sentences(text: str) -> list[tuple[int, int, re.Match[str]]]:
     """Sentences that renew or extend the agreement, with the keyword that makes them one."""
     found = []
-    for start, end in sentence_spans(text):
-        sentence = text[start:end]
-        keyword = _RENEW.search(sentence)
+    for start, end in sentences_matching(text, _RENEW):
+        keyword = _RENEW.search(text[start:end])
         if keyword:
             found.append((start, end, keyword))
     return found
@@ -355,7 +356,7 @@ def _initial_term(text: str) -> tuple[Duration | None, tuple[int, int] | None]:
         r"(?:full\s+)?(?:force|effect)|commenc\w+)\b",
         re.I,
     )
-    for start, end in sentence_spans(text):
+    for start, end in sentences_matching(text, pattern):
         sentence = text[start:end]
         keyword = pattern.search(sentence)
         if not keyword:
@@ -446,10 +447,8 @@ def _purpose(sentence: str) -> NoticePurpose:
 def notice_periods(text: str) -> tuple[NoticePeriod, ...]:
     """Every notice (or cure) period, classified. Payment terms and response times are not notice periods."""
     found: list[NoticePeriod] = []
-    for start, end in sentence_spans(text):
+    for start, end in sentences_matching(text, _NOTICE_WORDS):
         sentence = text[start:end]
-        if not re.search(r"\bnotice|notif|\bcure|\bremed", sentence, re.I):
-            continue
         for duration in find_durations(sentence):
             local = sentence[max(0, duration.start - 80) : duration.end + 60]
             if _is_payment_term(sentence, duration):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ._text import sentence_spans
+from ._text import sentence_spans, sentences_matching
 from .durations import Duration, find_durations
 from .percent import Percentage, find_percentages
 from .terms import DEFAULT_CALENDAR, BusinessCalendar, parse_hours, parse_weekdays
@@ -171,10 +171,8 @@ def _is_availability(sentence: str, pct: Percentage, offset: int) -> bool:
 def availability_targets(text: str) -> tuple[AvailabilityTarget, ...]:
     """Uptime commitments: "99.9% availability per calendar month, excluding scheduled maintenance"."""
     found: list[AvailabilityTarget] = []
-    for start, end in sentence_spans(text):
+    for start, end in sentences_matching(text, _AVAILABILITY):
         sentence = text[start:end]
-        if not _AVAILABILITY.search(sentence):
-            continue
         exclusions = tuple(
             name for name, pattern in _EXCLUSIONS.items() if re.search(pattern, sentence, re.I)
         )
