@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .config import Config
-from .errors import InputError
+from .errors import MspContractError
+from .limits import DEFAULT_LIMITS, Limits
 from .render.context import FileFailure, Notice
 from .report import Report
 
@@ -80,6 +81,7 @@ def run(
     config: Config,
     today: date | None = None,
     progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Portfolio:
     """Load and review each file, then apply waivers and the baseline named in ``config``."""
     from . import analyze, load
@@ -94,14 +96,21 @@ def run(
         if progress:
             progress(done, len(paths), str(path))
         try:
-            document = load(path)
-        except InputError as exc:
+            document = load(path, limits=limits)
+            report = analyze(document, rules=rules, config=config.for_file(str(path)), limits=limits)
+        except MspContractError as exc:
             failures.append(FileFailure(str(path), type(exc).__name__, str(exc)))
+            continue
+        except Exception as exc:  # a defect of ours must not lose the other files of the batch
+            message = (
+                f"{path}: internal error while reviewing ({type(exc).__name__}: {exc}); please report it"
+            )
+            failures.append(FileFailure(str(path), "InternalError", message))
             continue
         texts[document.source.path] = document.text
         if document.source.format in ("txt", "markdown"):  # CI line numbers can then point into the file
             sources[document.source.path] = path.read_text(encoding="utf-8", errors="replace")
-        reports.append(analyze(document, rules=rules, config=config.for_file(str(path))))
+        reports.append(report)
     if progress:
         progress(len(paths), len(paths), "")
     notices: list[Notice] = []
@@ -119,11 +128,12 @@ def analyze_many(
     config: Config | None = None,
     progress: bool | Progress | None = None,
     today: date | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Portfolio:
     """Review every contract in a folder (or a list of paths); unreadable files are listed, not raised.
 
     ``progress``: None (auto: on for an interactive terminal or notebook, off under CI), True, False, or a
-    callable ``(done, total, path)``.
+    callable ``(done, total, path)``. ``limits`` bound each file's size, pages and review time.
     """
     from . import _rules_for
     from .rulebook import RuleSet
@@ -135,7 +145,12 @@ def analyze_many(
         rules if isinstance(rules, RuleSet) else _rules_for(rules if rules is not None else config.rules)
     )
     return run(
-        expand(paths_or_folder), rules=ruleset, config=config, today=today, progress=_progress(progress)
+        expand(paths_or_folder),
+        rules=ruleset,
+        config=config,
+        today=today,
+        progress=_progress(progress),
+        limits=limits,
     )
 
 

@@ -8,6 +8,7 @@ User errors are one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from .config import Config
 from .errors import MspContractError
+from .limits import DEFAULT_LIMITS, Limits
 from .render import RENDERERS
 
 if TYPE_CHECKING:
@@ -74,6 +76,25 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     check.add_argument("--baseline", metavar="FILE", help="suppress findings recorded in this baseline")
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline")
     check.add_argument("--show-config", action="store_true", help="print the merged configuration and exit")
+    check.add_argument("--max-pages", type=int, metavar="N", help="refuse documents longer than N pages")
+    check.add_argument("--max-bytes", type=int, metavar="N", help="refuse files larger than N bytes")
+    check.add_argument(
+        "--timeout", type=float, metavar="SECONDS", help="time budget per document for parsing and for review"
+    )
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    """Limits from --max-pages/--max-bytes/--timeout over the defaults (validated by Limits itself)."""
+    overrides = {
+        name: value
+        for name, value in (
+            ("max_pages", args.max_pages),
+            ("max_bytes", args.max_bytes),
+            ("timeout_seconds", args.timeout),
+        )
+        if value is not None
+    }
+    return dataclasses.replace(DEFAULT_LIMITS, **overrides)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,7 +160,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("check: give at least one FILE (or a folder)")
     reports_to_write = parse_report_specs(args.report)
     rules = _rules_for(config.rules)
-    portfolio = run(expand(args.files), rules=rules, config=config, today=date.today())
+    portfolio = run(expand(args.files), rules=rules, config=config, today=date.today(), limits=_limits(args))
     if args.write_baseline:
         from .baseline import write_baseline
 

@@ -8,6 +8,7 @@ Nothing time-dependent lives inside the report, so the same input and rules give
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -18,6 +19,8 @@ Severity = Literal["error", "warning", "info"]
 Status = Literal["present", "weak", "missing"]
 FindingKind = Literal["missing", "requirement", "wording", "policy", "input"]
 SEVERITY_ORDER: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
+# A Document built in code may carry lone surrogates; they cannot be encoded as UTF-8, so JSON replaces them.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Frozen(BaseModel):
@@ -169,7 +172,9 @@ class Report(_Frozen):
         return int(any(SEVERITY_ORDER[f.severity] >= floor for f in self.findings if not f.suppressed))
 
     def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.model_dump(mode="json"), indent=indent, ensure_ascii=False, sort_keys=False)
+        """JSON that is always valid UTF-8 and safe for line-based readers (JSON Lines, ``splitlines``)."""
+        text = json.dumps(self.model_dump(mode="json"), indent=indent, ensure_ascii=False, sort_keys=False)
+        return _LONE_SURROGATE.sub("\ufffd", text).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
     # Notebook views: thin delegations, so the model stays free of rendering code.
     def _repr_html_(self) -> str:

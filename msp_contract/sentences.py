@@ -59,16 +59,18 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 
 def _emit(text: str, begin: int, stop: int, spans: list[tuple[int, int]]) -> None:
-    while begin < stop and text[begin].isspace():
-        begin += 1
-    while stop > begin and text[stop - 1].isspace():
-        stop -= 1
-    if stop - begin < 2:
-        return
-    if stop - begin <= _MAX_SENTENCE:
-        spans.append((begin, stop))
-        return
-    cut = text.rfind(";", begin, begin + _MAX_SENTENCE)
-    cut = cut + 1 if cut > begin else begin + _MAX_SENTENCE
-    spans.append((begin, cut))
-    _emit(text, cut, stop, spans)
+    """Append the trimmed span; an over-long run is cut at semicolons (or hard) into pieces, iteratively."""
+    while True:
+        while begin < stop and text[begin].isspace():
+            begin += 1
+        while stop > begin and text[stop - 1].isspace():
+            stop -= 1
+        if stop - begin < 2:
+            return
+        if stop - begin <= _MAX_SENTENCE:
+            spans.append((begin, stop))
+            return
+        cut = text.rfind(";", begin, begin + _MAX_SENTENCE)
+        cut = cut + 1 if cut > begin else begin + _MAX_SENTENCE
+        spans.append((begin, cut))
+        begin = cut

@@ -50,8 +50,11 @@ def normalize_chars(text: str) -> str:
     text = text.translate(_CHAR_MAP)
     if any(ch in _LIGATURES for ch in text):
         text = "".join(unicodedata.normalize("NFKC", ch) if ch in _LIGATURES else ch for ch in text)
-    # Remaining C0 controls (except newline) are noise from broken text layers.
-    return "".join(ch for ch in text if ch == "\n" or ord(ch) >= 32)
+    # Remaining C0 controls (except newline) are noise from broken text layers; lone surrogates (from broken
+    # PDF text layers) cannot be encoded and become U+FFFD.
+    return "".join(
+        ch if not 0xD800 <= ord(ch) <= 0xDFFF else "\ufffd" for ch in text if ch == "\n" or ord(ch) >= 32
+    )
 
 
 _SPACE_RUN = re.compile(r" {2,}")

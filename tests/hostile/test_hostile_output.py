@@ -190,9 +190,6 @@ def test_report_json_with_control_characters_is_valid() -> None:
     assert data == json.loads(report.to_json().encode("utf-8"))
 
 
-@pytest.mark.xfail(
-    reason="OPEN: Report.to_json(ensure_ascii=False) passes lone surrogates through: not UTF-8"
-)
 def test_report_json_with_lone_surrogates_is_valid_utf8() -> None:
     report = _report_from_text(SURROGATE_TEXT)
     json.loads(report.to_json().encode("utf-8"))
