@@ -70,22 +70,39 @@ def _prf(c: Counter[str]) -> tuple[float, float, float]:
     return p, r, f
 
 
-def _summary(counts: Counter[str], by_element: dict[str, Counter[str]], mistakes: list[str]) -> dict[str, object]:
+def _summary(
+    counts: Counter[str], by_element: dict[str, Counter[str]], mistakes: list[str]
+) -> dict[str, object]:
     p, r, f = _prf(counts)
     return {
         "documents": counts["documents"],
-        "presence": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), **{k: counts[k] for k in ("tp", "fp", "fn", "tn")}},
-        "quality_agreement": round(counts["quality_agree"] / counts["quality_pairs"], 3) if counts["quality_pairs"] else None,
+        "presence": {
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f, 3),
+            **{k: counts[k] for k in ("tp", "fp", "fn", "tn")},
+        },
+        "quality_agreement": round(counts["quality_agree"] / counts["quality_pairs"], 3)
+        if counts["quality_pairs"]
+        else None,
         "quality_pairs": counts["quality_pairs"],
-        "requirement_agreement": round(counts["req_agree"] / counts["req_pairs"], 3) if counts["req_pairs"] else None,
+        "requirement_agreement": round(counts["req_agree"] / counts["req_pairs"], 3)
+        if counts["req_pairs"]
+        else None,
         "requirement_pairs": counts["req_pairs"],
-        "per_element": {e: dict(zip(("precision", "recall", "f1"), map(lambda x: round(x, 2), _prf(c)), strict=True)) | dict(c) for e, c in sorted(by_element.items())},
+        "per_element": {
+            e: dict(zip(("precision", "recall", "f1"), map(lambda x: round(x, 2), _prf(c)), strict=True))
+            | dict(c)
+            for e, c in sorted(by_element.items())
+        },
         "mistakes": mistakes,
     }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--source", choices=["txt", "pdf", "both"], default="both")
     parser.add_argument("--per-element", action="store_true")
     parser.add_argument("--mistakes", action="store_true", help="list false positives and negatives")
@@ -99,11 +116,15 @@ def main() -> None:
         return
     for source, res in results.items():
         pres = res["presence"]
-        print(f"[{source}] documents={res['documents']} presence P={pres['precision']} R={pres['recall']} F1={pres['f1']} "
-              f"(tp={pres['tp']} fp={pres['fp']} fn={pres['fn']}) weak/well-defined agreement={res['quality_agreement']} "
-              f"(n={res['quality_pairs']}) requirement agreement={res['requirement_agreement']} (n={res['requirement_pairs']})")
+        print(
+            f"[{source}] documents={res['documents']} presence P={pres['precision']} R={pres['recall']} F1={pres['f1']} "
+            f"(tp={pres['tp']} fp={pres['fp']} fn={pres['fn']}) weak/well-defined agreement={res['quality_agreement']} "
+            f"(n={res['quality_pairs']}) requirement agreement={res['requirement_agreement']} (n={res['requirement_pairs']})"
+        )
         for element, row in res["per_element"].items():
-            print(f"    {element:40s} P={row['precision']:.2f} R={row['recall']:.2f} F1={row['f1']:.2f} tp={row.get('tp', 0)} fp={row.get('fp', 0)} fn={row.get('fn', 0)}")
+            print(
+                f"    {element:40s} P={row['precision']:.2f} R={row['recall']:.2f} F1={row['f1']:.2f} tp={row.get('tp', 0)} fp={row.get('fp', 0)} fn={row.get('fn', 0)}"
+            )
         if args.mistakes:
             for line in res["mistakes"]:
                 print("    ", line)

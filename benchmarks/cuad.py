@@ -30,12 +30,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from rapidfuzz import fuzz  # noqa: E402
+from rapidfuzz import fuzz
 
-import msp_contract as mc  # noqa: E402
-from benchmarks._shared import CUAD, cuad_manifest, require_shared  # noqa: E402
-from msp_contract.engine import DocumentIndex, review  # noqa: E402
-from msp_contract.engine.elements import evaluate_clauses  # noqa: E402
+import msp_contract as mc
+from benchmarks._shared import CUAD, cuad_manifest, require_shared
+from msp_contract.engine import DocumentIndex, review
+from msp_contract.engine.elements import evaluate_clauses
 
 OVERLAP_THRESHOLD = 85
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
@@ -53,7 +53,9 @@ def overlaps(ours: str, theirs: str) -> bool:
     return fuzz.partial_ratio(short, long) >= OVERLAP_THRESHOLD
 
 
-def run(source: str, rules: mc.RuleSet, limit: int | None, types: set[str] | None, mistakes: str | None) -> dict[str, Any]:
+def run(
+    source: str, rules: mc.RuleSet, limit: int | None, types: set[str] | None, mistakes: str | None
+) -> dict[str, Any]:
     clause_rules = [c for c in rules.clauses if types is None or c.id in types]
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     errors: list[str] = []
@@ -73,7 +75,7 @@ def run(source: str, rules: mc.RuleSet, limit: int | None, types: set[str] | Non
             t2 = time.perf_counter()
             evaluate_clauses(DocumentIndex(document), rules)  # the clause inventory alone (this file's rules)
             t3 = time.perf_counter()
-        except Exception as exc:  # noqa: BLE001 - a benchmark reports failures and carries on
+        except Exception as exc:
             errors.append(f"{entry['id']}: {type(exc).__name__}: {exc}")
             continue
         documents += 1
@@ -99,7 +101,8 @@ def run(source: str, rules: mc.RuleSet, limit: int | None, types: set[str] | Non
                 mistake_lines.append(f"FP {entry['id']} ({entry['type']}) ours: {quotes}")
             if mistakes == rule.id and cell == "fn":
                 mistake_lines.append(
-                    f"FN {entry['id']} ({entry['type']}) expert: " + " || ".join(_short(x) for x in expert[:3])
+                    f"FN {entry['id']} ({entry['type']}) expert: "
+                    + " || ".join(_short(x) for x in expert[:3])
                 )
     per_type = {}
     for rule in clause_rules:
@@ -171,7 +174,9 @@ def print_table(result: dict[str, Any]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--source", choices=["txt", "pdf", "both"], default="txt")
     parser.add_argument("--limit", type=int, default=None, help="only the first N contracts")
     parser.add_argument("--types", default=None, help="comma-separated clause type ids")

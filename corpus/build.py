@@ -85,10 +85,14 @@ def build_pdf(blocks: list[tuple[str, object]], path: Path) -> None:
         elif kind == "h2":
             story.append(Paragraph(str(content), styles["Heading2"]))
         elif kind == "p":
-            story.append(Paragraph(str(content).replace("&", "&amp;").replace("<", "&lt;"), styles["BodyText"]))
+            story.append(
+                Paragraph(str(content).replace("&", "&amp;").replace("<", "&lt;"), styles["BodyText"])
+            )
         else:
             table = Table(list(content))  # type: ignore[call-overload]
-            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 8)]))
+            table.setStyle(
+                TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 8)])
+            )
             story.extend([Spacer(1, 6), table, Spacer(1, 6)])
     doc = SimpleDocTemplate(str(path), pagesize=A4, title=path.stem, invariant=1)
     doc.build(story, onFirstPage=_footer, onLaterPages=_footer)

@@ -76,8 +76,7 @@ def apply_baseline(reports: Sequence[Report], baseline: dict[str, frozenset[str]
         known = baseline.get(_key(report.document.path), frozenset())
         findings = [
             f.model_copy(update={"suppressed": True, "suppression": SUPPRESSION})
-            if not f.suppressed
-            and f.fingerprint in known
+            if not f.suppressed and f.fingerprint in known
             else f
             for f in report.findings
         ]

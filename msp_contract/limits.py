@@ -21,7 +21,12 @@ class Limits:
         # with a TypeError, or silently disable the guard (every comparison with NaN is False).
         for spec in fields(self):
             value = getattr(self, spec.name)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value) or value < 0:
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or math.isnan(value)
+                or value < 0
+            ):
                 raise ConfigError(f"Limits.{spec.name} must be a number >= 0, not {value!r}")
 
 

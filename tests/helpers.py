@@ -15,7 +15,9 @@ CORPUS = REPO / "corpus"
 SAMPLES = CORPUS / "samples"
 PUBLIC = SHARED / "corpus" / "public"
 
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared (CUAD, public agreements) not present")
+needs_shared = pytest.mark.skipif(
+    not SHARED.is_dir(), reason="../shared (CUAD, public agreements) not present"
+)
 
 
 def doc(text: str) -> Document:

@@ -41,14 +41,27 @@ def test_strong_msa_has_every_element(reports: dict[tuple[str, str], mc.Report])
     assert terms["governing_law"] == "England and Wales"
 
 
-def test_weak_msa_is_flagged_for_vague_and_one_sided_wording(reports: dict[tuple[str, str], mc.Report]) -> None:
+def test_weak_msa_is_flagged_for_vague_and_one_sided_wording(
+    reports: dict[tuple[str, str], mc.Report],
+) -> None:
     report = reports[("weak-msa", "pdf")]
     statuses = report.statuses()
-    for element in ("sla_availability", "sla_incident_response_resolution", "service_credits_and_incentives",
-                    "information_security", "security_incident_notification", "backup_and_restore"):
+    for element in (
+        "sla_availability",
+        "sla_incident_response_resolution",
+        "service_credits_and_incentives",
+        "information_security",
+        "security_incident_notification",
+        "backup_and_restore",
+    ):
         assert statuses[element] == "weak", element
-    for element in ("disaster_recovery", "business_continuity_plan", "exit_strategy_transition_assistance",
-                    "escalation_path", "governance_structure_meetings"):
+    for element in (
+        "disaster_recovery",
+        "business_continuity_plan",
+        "exit_strategy_transition_assistance",
+        "escalation_path",
+        "governance_structure_meetings",
+    ):
         assert statuses[element] == "missing", element
     wording = {f.rule for f in report.findings if f.kind == "wording"}
     assert {"wording.effort_qualifier", "wording.sole_remedy", "wording.as_soon_as_practicable"} <= wording
@@ -62,8 +75,14 @@ def test_sow_omits_dr_escalation_and_exit(reports: dict[tuple[str, str], mc.Repo
     statuses = reports[("sow-no-dr", "docx")].statuses()
     for element in ("disaster_recovery", "escalation_path", "exit_strategy_transition_assistance"):
         assert statuses[element] == "missing", element
-    for element in ("scope_of_services", "sla_availability", "service_credits_and_incentives",
-                    "performance_reporting", "transition_in_onboarding", "term_and_renewal"):
+    for element in (
+        "scope_of_services",
+        "sla_availability",
+        "service_credits_and_incentives",
+        "performance_reporting",
+        "transition_in_onboarding",
+        "term_and_renewal",
+    ):
         assert statuses[element] != "missing", element
 
 
@@ -80,8 +99,14 @@ def test_sow_omits_dr_escalation_and_exit(reports: dict[tuple[str, str], mc.Repo
 )
 def test_public_agreements_lack_governance_escalation_kpis_and_bcp_dr(name: str) -> None:
     statuses = mc.analyze(PUBLIC / name).statuses()
-    for element in ("governance_structure_meetings", "escalation_path", "kpis_performance_metrics",
-                    "business_continuity_plan", "disaster_recovery", "corrective_action_plan"):
+    for element in (
+        "governance_structure_meetings",
+        "escalation_path",
+        "kpis_performance_metrics",
+        "business_continuity_plan",
+        "disaster_recovery",
+        "corrective_action_plan",
+    ):
         assert statuses[element] == "missing", (name, element)
 
 

@@ -174,7 +174,9 @@ def test_catastrophic_user_pattern_is_stopped_by_the_time_bound(rules_dir: Path)
 def test_user_blueprint_extends_the_default(tmp_path: Path) -> None:
     root = tmp_path / "mine"
     (root / "elements").mkdir(parents=True)
-    (root / "blueprint.yaml").write_text("name: mine\nversion: '1'\nextends: default\ndrop: [disaster_recovery]\n")
+    (root / "blueprint.yaml").write_text(
+        "name: mine\nversion: '1'\nextends: default\ndrop: [disaster_recovery]\n"
+    )
     rules = mc.load_rules(root)
     default = mc.load_rules()
     assert "disaster_recovery" not in {e.id for e in rules.elements}

@@ -54,7 +54,9 @@ def sentence_matches(index: DocumentIndex, pattern: object) -> set[int]:
 
 def documents() -> list[mc.Document]:
     docs = [mc.load(SAMPLES / "strong-msa.pdf"), mc.load(SAMPLES / "weak-msa.docx")]
-    docs.append(doc("THE SUPPLIER’S LIABILITY. Non-renewal: 30 days. Ünïcode İstanbul 24x7 co-managed RTO/RPO."))
+    docs.append(
+        doc("THE SUPPLIER’S LIABILITY. Non-renewal: 30 days. Ünïcode İstanbul 24x7 co-managed RTO/RPO.")
+    )
     if SHARED.is_dir():
         docs.append(mc.load(SHARED / "cuad" / "txt" / "cuad-dev-223.txt"))
     return docs
@@ -66,9 +68,7 @@ def test_prefilter_keeps_every_sentence_a_shipped_pattern_matches() -> None:
     for document in documents():
         index = DocumentIndex(document)
         for source in patterns:
-            compiled = compile_signals(
-                mc.rulebook.Signals.model_validate({"any": [source]}), {}, Path("x")
-            )
+            compiled = compile_signals(mc.rulebook.Signals.model_validate({"any": [source]}), {}, Path("x"))
             matches = sentence_matches(index, compiled.any[0])
             options = compiled.any_options[0]
             for candidates in [index.candidates(options), *(index.sentences_with(o) for o in options)]:
@@ -90,5 +90,7 @@ def test_anchored_matching_finds_exactly_what_a_sentence_search_finds() -> None:
             compiled = compile_signals(mc.rulebook.Signals.model_validate({"any": [source]}), {}, Path("x"))
             pattern, leading = compiled.any[0], compiled.any_leading[0]
             for i, sentence in enumerate(index.sentences):
-                expected = [(m.start(), m.end()) for m in pattern.finditer(index.text, sentence.start, sentence.end)]
+                expected = [
+                    (m.start(), m.end()) for m in pattern.finditer(index.text, sentence.start, sentence.end)
+                ]
                 assert _sentence_matches(index, pattern, leading, i) == expected, (source, i)

@@ -26,16 +26,22 @@ def test_decimal_numbering_nests_and_cites_as_printed() -> None:
 
 
 def test_articles_schedules_and_exhibits_are_top_level_containers() -> None:
-    found = ids("ARTICLE IV\nPAYMENT\n4.1 Fees. Customer shall pay.\nSchedule 2\nService Levels\nExhibit A\nPricing")
+    found = ids(
+        "ARTICLE IV\nPAYMENT\n4.1 Fees. Customer shall pay.\nSchedule 2\nService Levels\nExhibit A\nPricing"
+    )
     assert "ARTICLE IV" in found and "Schedule 2" in found and "Exhibit A" in found
-    document = doc("Article IV Payment\n4.1 Fees. Customer shall pay.\nSchedule 2 Service Levels\n1. Availability")
+    document = doc(
+        "Article IV Payment\n4.1 Fees. Customer shall pay.\nSchedule 2 Service Levels\n1. Availability"
+    )
     by_id = {s.id: s for s in document.sections}
     assert by_id["4.1"].parent == "Article IV"
     assert by_id["1"].parent == "Schedule 2"
 
 
 def test_roman_sub_items_nest_under_letters() -> None:
-    document = doc("5. Fees\n(a) Customer shall pay:\n(i) the monthly fee;\n(ii) expenses.\n(b) Taxes are extra.")
+    document = doc(
+        "5. Fees\n(a) Customer shall pay:\n(i) the monthly fee;\n(ii) expenses.\n(b) Taxes are extra."
+    )
     by_id = {s.id: s for s in document.sections}
     assert by_id["5(a)(i)"].parent == "5(a)" and by_id["5(a)(ii)"].parent == "5(a)"
     assert by_id["5(b)"].parent == "5"

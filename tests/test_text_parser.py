@@ -16,14 +16,18 @@ def write(tmp_path: Path, name: str, content: bytes | str) -> Path:
 
 
 def test_hard_wrapped_paragraphs_are_joined_and_numbered_lines_split(tmp_path: Path) -> None:
-    path = write(tmp_path, "c.txt", "1. Services. Provider shall provide\nthe services.\n2. Fees. Customer shall pay.\n")
+    path = write(
+        tmp_path,
+        "c.txt",
+        "1. Services. Provider shall provide\nthe services.\n2. Fees. Customer shall pay.\n",
+    )
     document = mc.load(path)
     assert document.text == "1. Services. Provider shall provide the services.\n2. Fees. Customer shall pay."
     assert [s.id for s in document.sections] == ["1", "2"]
 
 
 def test_markdown_markup_and_html_do_not_leak_into_text(tmp_path: Path) -> None:
-    source = "# Terms\n\n**7. Support**. Provider *will* provide [Support](https://x.test) <span class=\"a\">daily</span>.\n"
+    source = '# Terms\n\n**7. Support**. Provider *will* provide [Support](https://x.test) <span class="a">daily</span>.\n'
     document = mc.load(write(tmp_path, "c.md", source))
     assert document.text == "Terms\n7. Support. Provider will provide Support daily."
     assert [s.id for s in document.sections] == ["s1", "7"]
@@ -34,13 +38,20 @@ def test_markdown_tables_are_tables(tmp_path: Path) -> None:
     source = "| Priority | Response |\n|---|---|\n| P1 | 15 minutes |\n| P2 | 1 hour |\n"
     document = mc.load(write(tmp_path, "t.md", source))
     assert len(document.tables) == 1
-    assert document.tables[0].rows(document.text) == [["Priority", "Response"], ["P1", "15 minutes"], ["P2", "1 hour"]]
+    assert document.tables[0].rows(document.text) == [
+        ["Priority", "Response"],
+        ["P1", "15 minutes"],
+        ["P2", "1 hour"],
+    ]
 
 
 def test_markdown_tables_without_outer_pipes(tmp_path: Path) -> None:
     source = "Intro.\n\nLevel | Uptime | Credit\n--- | --- | ---\nTier 1 | 99.0% | 5%\n\nAfter."
     document = mc.load(write(tmp_path, "t.md", source))
-    assert document.tables[0].rows(document.text) == [["Level", "Uptime", "Credit"], ["Tier 1", "99.0%", "5%"]]
+    assert document.tables[0].rows(document.text) == [
+        ["Level", "Uptime", "Credit"],
+        ["Tier 1", "99.0%", "5%"],
+    ]
     assert document.text.endswith("\nAfter.")
 
 
@@ -62,7 +73,9 @@ def test_windows_1252_and_nbsp_are_normalized(tmp_path: Path) -> None:
         ("sheet.xlsx", b"a,b,c", mc.UnsupportedFormatError),
     ],
 )
-def test_bad_input_gets_a_typed_error_naming_the_file(tmp_path: Path, name: str, content: bytes, error: type) -> None:
+def test_bad_input_gets_a_typed_error_naming_the_file(
+    tmp_path: Path, name: str, content: bytes, error: type
+) -> None:
     path = write(tmp_path, name, content)
     with pytest.raises(error) as raised:
         mc.load(path)

@@ -23,7 +23,11 @@ def _selected(config: Config, *names: str) -> bool:
 
 
 def review(
-    document: Document, rules: RuleSet, config: Config = DEFAULT_CONFIG, *, timeout_seconds: float | None = None
+    document: Document,
+    rules: RuleSet,
+    config: Config = DEFAULT_CONFIG,
+    *,
+    timeout_seconds: float | None = None,
 ) -> Report:
     """Review ``document``; with ``timeout_seconds``, rule evaluation stops with a ResourceLimitError when
     it runs past that budget (user rule files can be slow without being catastrophic)."""

@@ -138,12 +138,7 @@ def parse_text(
         index += 1
         if index % _TIME_CHECK_EVERY == 0:
             _check_time(started, path, limits)
-        if (
-            markdown
-            and "|" in raw
-            and index < len(lines)
-            and _TABLE_RULE.match(lines[index])
-        ):
+        if markdown and "|" in raw and index < len(lines) and _TABLE_RULE.match(lines[index]):
             flush()
             index = _add_markdown_table(builder, raw, lines, index)
             continue
@@ -190,7 +185,11 @@ def _is_heading_line(line: str) -> bool:
     bury the heading inside the first sentence.
     """
     stripped = line.strip()
-    if not stripped or len(stripped) > 70 or (stripped.endswith((".", ",", ";", ":")) and not stripped.isupper()):
+    if (
+        not stripped
+        or len(stripped) > 70
+        or (stripped.endswith((".", ",", ";", ":")) and not stripped.isupper())
+    ):
         return False
     body = _NUMBERED_LINE.sub("", stripped, count=1).strip() if _NUMBERED_LINE.match(stripped) else stripped
     words = body.split()

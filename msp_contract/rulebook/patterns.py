@@ -59,6 +59,8 @@ def _on_timeout(pattern: regex.Pattern[str]) -> Exception:
     if deadline is not None and time.monotonic() >= deadline:
         return DeadlineExceeded()
     return _timed_out(pattern)
+
+
 _MACRO = regex.compile(r"\{([a-z_]+)\}")
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 
@@ -109,7 +111,9 @@ def compile_pattern(pattern: str, macros: dict[str, str], path: Path) -> regex.P
     try:
         compiled = _compile(expanded)
     except regex.error as exc:
-        raise RuleFileError(path, f"invalid pattern {pattern!r}: {exc}", line_of_text(path, pattern)) from None
+        raise RuleFileError(
+            path, f"invalid pattern {pattern!r}: {exc}", line_of_text(path, pattern)
+        ) from None
     _ORIGIN.setdefault(compiled, path)
     return compiled
 
@@ -194,9 +198,7 @@ def search(
 ) -> regex.Match[str] | None:
     """``pattern.search`` with the rule time bound; a timeout is a rule defect, reported as such."""
     try:
-        return pattern.search(
-            text, pos, len(text) if endpos is None else endpos, timeout=_timeout()
-        )
+        return pattern.search(text, pos, len(text) if endpos is None else endpos, timeout=_timeout())
     except TimeoutError:
         raise _on_timeout(pattern) from None
 

@@ -87,11 +87,16 @@ def test_a_sentence_without_punctuation_does_not_crash_the_review(tmp_path: Path
     crash = make.write(tmp_path / "a-no-punctuation.txt", "x " * 1_000_000)
     good = make.write(tmp_path / "b-good.txt", "\n".join(make.CONTRACT_LINES))
     portfolio = mc.analyze_many([crash, good], progress=False)
-    assert sorted(Path(r.document.path).name for r in portfolio.reports) == ["a-no-punctuation.txt", "b-good.txt"]
+    assert sorted(Path(r.document.path).name for r in portfolio.reports) == [
+        "a-no-punctuation.txt",
+        "b-good.txt",
+    ]
     assert not portfolio.failures
 
 
-def test_batch_survives_an_internal_error_on_one_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_batch_survives_an_internal_error_on_one_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import msp_contract.engine as engine
 
     crash = make.write(tmp_path / "a-crash.txt", "1. Services\nProvider shall provide crashing services.")
