@@ -16,18 +16,6 @@ IncidentSubject = Literal["personal_data_breach", "security_incident"]
 Activity = Literal["reporting", "meeting", "review", "backup", "dr_test", "audit"]
 
 
-def _shift(duration: Duration, offset: int) -> Duration:
-    return Duration(
-        duration.value,
-        duration.unit,
-        duration.business,
-        duration.qualifier,
-        duration.start + offset,
-        duration.end + offset,
-        duration.max_value,
-    )
-
-
 def _sentences(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
     return [(s, e, text[s:e]) for s, e in sentences_matching(text, pattern)]
 
@@ -101,7 +89,7 @@ def liability_caps(text: str) -> tuple[LiabilityCap, ...]:
         if money is not None:
             money = Money(money.amount, money.currency, money.start + offset, money.end + offset)
         if basis is not None:
-            lookback = _shift(basis.lookback, offset) if basis.lookback else None
+            lookback = basis.lookback.shifted(offset) if basis.lookback else None
             basis = CapBasis(basis.kind, basis.multiple, lookback, basis.start + offset, basis.end + offset)
         exceptions = carve_outs(sentence)
         # "This limit does not apply to ...": carve-outs often follow the cap in the next sentence.
@@ -188,7 +176,7 @@ def _objective(text: str, label: re.Pattern[str]) -> Duration | None:
     for match in label.finditer(text):
         window = text[match.end() : match.end() + 100]
         for duration in find_durations(window):
-            return _shift(duration, match.end())
+            return duration.shifted(match.end())
     return None
 
 
@@ -214,7 +202,7 @@ def recovery_objectives(text: str) -> RecoveryObjectives:
                 if d.unit in {"days", "weeks", "months", "years"}
             ]
             if durations:
-                retention = _shift(durations[0], start + keyword.start())
+                retention = durations[0].shifted(start + keyword.start())
     for start, end, _ in _sentences(text, _DR_TEST):
         dr_test = dr_test or _cadence("dr_test", text, start, end)
     return RecoveryObjectives(
@@ -260,7 +248,7 @@ def incident_notification(text: str) -> tuple[IncidentNotification, ...]:
         )
         deadline = next(
             (
-                _shift(d, start)
+                d.shifted(start)
                 for d in find_durations(sentence)
                 if d.unit in {"minutes", "hours", "days"} and d.qualifier in {"at_most", None}
             ),
@@ -332,7 +320,7 @@ def _first_period(sentence: str, offset: int, units: set[str]) -> Duration | Non
         if duration.unit in units and not re.match(
             r"['’]?s?['’]?\s*(?:prior\s+)?(?:written\s+)?notice", after, re.I
         ):
-            return _shift(duration, offset)
+            return duration.shifted(offset)
     return None
 
 

@@ -6,6 +6,7 @@ calendar time, and the bound the drafting puts on it ("no later than" = at most,
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -87,6 +88,10 @@ class Duration:
 
     def __str__(self) -> str:
         return self.normalized
+
+    def shifted(self, offset: int) -> Duration:
+        """The same duration with its span moved by ``offset`` (from a sentence into the whole text)."""
+        return dataclasses.replace(self, start=self.start + offset, end=self.end + offset)
 
 
 def find_durations(text: str) -> tuple[Duration, ...]:

@@ -267,15 +267,8 @@ def _candidate(text: str, start: int, end: int, keyword: re.Match[str]) -> _Cand
         duration = _renewal_duration(sentence, match.end())
         if duration is not None:
             successive = _successive(sentence, match.start(), duration)
-            return _Candidate(_score(sentence), start, end, _shift(duration, start), successive, perpetual)
+            return _Candidate(_score(sentence), start, end, duration.shifted(start), successive, perpetual)
     return _Candidate(_score(sentence), start, end, None, False, True) if perpetual else None
-
-
-def _shift(duration: Duration, offset: int) -> Duration:
-    return Duration(
-        duration.value, duration.unit, duration.business, duration.qualifier,
-        duration.start + offset, duration.end + offset, duration.max_value,
-    )  # fmt: skip
 
 
 def term_and_renewal(text: str) -> TermAndRenewal:
@@ -407,7 +400,7 @@ def _non_renewal_notice(text: str, near: list[tuple[int, int]]) -> tuple[Duratio
                 ), (start, end)
         unitless = _unitless_notice(sentence)
         if unitless is not None:
-            return _shift(unitless, start), (start, end)
+            return unitless.shifted(start), (start, end)
     return None
 
 
@@ -455,18 +448,10 @@ def notice_periods(text: str) -> tuple[NoticePeriod, ...]:
                 continue  # "payable within 30 days of invoice"
             if not (_is_notice(sentence, duration) or _CURE.search(local)):
                 continue
-            shifted = Duration(
-                duration.value,
-                duration.unit,
-                duration.business,
-                duration.qualifier,
-                duration.start + start,
-                duration.end + start,
-                duration.max_value,
-            )
+            shifted = duration.shifted(start)
             purpose = _purpose(local) if _CURE.search(local) else _purpose(sentence)
             found.append(NoticePeriod(shifted, purpose, start, end))
         unitless = _unitless_notice(sentence)
         if unitless is not None:
-            found.append(NoticePeriod(_shift(unitless, start), _purpose(sentence), start, end))
+            found.append(NoticePeriod(unitless.shifted(start), _purpose(sentence), start, end))
     return tuple(found)

@@ -126,18 +126,6 @@ class ServiceCredits:
     end: int
 
 
-def _shift(duration: Duration, offset: int) -> Duration:
-    return Duration(
-        duration.value,
-        duration.unit,
-        duration.business,
-        duration.qualifier,
-        duration.start + offset,
-        duration.end + offset,
-        duration.max_value,
-    )
-
-
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Sentences, further split at semicolons and line breaks so list items and table-like lines stand alone."""
     out: list[tuple[int, int]] = []
@@ -275,7 +263,7 @@ def response_times(text: str, calendar: BusinessCalendar = DEFAULT_CALENDAR) -> 
                 ResponseTime(
                     normalize_priority(label.group(0)) if label else None,
                     kind,
-                    _shift(duration, start),
+                    duration.shifted(start),
                     _coverage(sentence, duration, calendar),
                     start,
                     end,
@@ -322,7 +310,7 @@ def service_credits(text: str) -> ServiceCredits | None:
             and re.search(r"\b(?:claim|request|notify|notice|submit|apply\s+for)", clause, re.I)
         ):
             deadline = next(
-                (_shift(d, start) for d in find_durations(clause) if d.qualifier == "at_most"), None
+                (d.shifted(start) for d in find_durations(clause) if d.qualifier == "at_most"), None
             )
     sole = bool(_SOLE.search(text))
     if not tiers and cap is None and deadline is None and not sole:
