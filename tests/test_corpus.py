@@ -66,6 +66,9 @@ def test_weak_msa_is_flagged_for_vague_and_one_sided_wording(
     wording = {f.rule for f in report.findings if f.kind == "wording"}
     assert {"wording.effort_qualifier", "wording.sole_remedy", "wording.as_soon_as_practicable"} <= wording
     assert report.summary.present == 0
+    policy = {f.rule: f.message for f in report.findings if f.kind == "policy"}
+    assert "180 days" in policy["term_and_renewal.non_renewal_notice"]  # policy: at most 90 days
+    assert "2% of fees" in policy["service_credits_and_incentives.at_risk_cap"]  # policy: at least 10%
     # "disaster" appears only in the force-majeure clause: not a DR plan
     assert all("disaster" not in e.quote for e in report.element("business_continuity_plan").evidence)
     assert report.exit_code("error") == 1
