@@ -68,9 +68,8 @@ _FLAGS = regex.IGNORECASE | regex.VERSION0
 @dataclass(frozen=True)
 class CompiledSignals:
     any: tuple[regex.Pattern[str], ...]
-    any_literals: tuple[Requirement | None, ...]  # per pattern of ``any``: the prefilter (see literals.py)
     any_leading: tuple[frozenset[str] | None, ...]  # per pattern of ``any``: what every match starts with
-    any_options: tuple[tuple[Requirement, ...], ...]  # per pattern of ``any``: every usable prefilter
+    any_options: tuple[tuple[Requirement, ...], ...]  # per pattern of ``any``: prefilters (literals.py)
     all: tuple[regex.Pattern[str], ...]
     not_: tuple[regex.Pattern[str], ...]
     headings: tuple[regex.Pattern[str], ...]
@@ -179,7 +178,6 @@ def compile_signals(signals: Signals, macros: dict[str, str], path: Path) -> Com
     heading_patterns = many(signals.headings)
     return CompiledSignals(
         any=any_patterns,
-        any_literals=tuple(required_literals(p.pattern) for p in any_patterns),
         any_leading=tuple(leading_literals(p.pattern) for p in any_patterns),
         any_options=tuple(literal_options(p.pattern) for p in any_patterns),
         all=many(signals.all),
