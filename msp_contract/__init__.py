@@ -54,11 +54,13 @@ def analyze(
 ) -> Report:
     """Review a contract (a path, or a Document from ``load``) against the blueprint."""
     from .engine import review
+    from .rulebook.names import check_config_names
 
     config = config or Config()
     document = source if isinstance(source, Document) else load(source, limits=limits)
     if not isinstance(rules, RuleSet):
         rules = _rules_for(rules if rules is not None else config.rules)
+    check_config_names(config, rules)
     return review(document, rules, config, timeout_seconds=limits.timeout_seconds)
 
 
