@@ -45,6 +45,14 @@ def test_markdown_tables_are_tables(tmp_path: Path) -> None:
     ]
 
 
+def test_markdown_wrapped_enumeration_stays_in_its_paragraph(tmp_path: Path) -> None:
+    source = "5. Outage means downtime, excluding unavailability caused by\n(a) maintenance or (b) misuse.\n"
+    document = mc.load(write(tmp_path, "c.md", source))
+    assert [s.id for s in document.sections] == ["5"]
+    listed = mc.load(write(tmp_path, "d.md", "5. Exclusions:\n(a) maintenance;\n(b) misuse.\n"))
+    assert [s.id for s in listed.sections] == ["5", "5(a)", "5(b)"]
+
+
 def test_markdown_tables_without_outer_pipes(tmp_path: Path) -> None:
     source = "Intro.\n\nLevel | Uptime | Credit\n--- | --- | ---\nTier 1 | 99.0% | 5%\n\nAfter."
     document = mc.load(write(tmp_path, "t.md", source))

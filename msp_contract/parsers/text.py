@@ -42,6 +42,7 @@ _MD_EMPHASIS = re.compile(
 )
 _MD_CODE = re.compile(r"`([^`]*)`")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_PAREN_ITEM = re.compile(r"^\s*\([a-z0-9ivx]{1,4}\)\s")
 _ORDERED_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+(?P<rest>.*)$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -157,6 +158,8 @@ def parse_text(
         if markdown and _ORDERED_ITEM.match(line):
             line = numbering.renumber(line)
         starts_item = bool(_NUMBERED_LINE.match(line) or (markdown and _LIST_MARKER.match(line)))
+        if markdown and starts_item and paragraph and _is_wrapped_enumeration(paragraph[-1], line):
+            starts_item = False
         if paragraph and (starts_item or (len(paragraph) == 1 and _is_heading_line(paragraph[0]))):
             flush()
         if markdown and starts_item and re.match(r"^\s*[-*+•]\s+", line):
@@ -176,6 +179,15 @@ def _check_time(started: float, path: Path | None, limits: Limits) -> None:
             f"parsing took over {limits.timeout_seconds:g} s (timeout_seconds)",
             "raise the limit for very large documents",
         )
+
+
+def _is_wrapped_enumeration(previous: str, line: str) -> bool:
+    """Markdown: "(a) ..." on a wrapped line is inline text unless the line before ended a clause.
+
+    CommonMark does not treat "(a)" as a list marker, so "excluding unavailability caused by\n(a) ..."
+    renders as one paragraph; only a line ending in ":" or ";" (or ".") introduces sub-items.
+    """
+    return bool(_PAREN_ITEM.match(line)) and not previous.rstrip().endswith((":", ";", "."))
 
 
 def _is_heading_line(line: str) -> bool:
