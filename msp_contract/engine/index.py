@@ -47,6 +47,7 @@ class DocumentIndex:
     _vocabulary: list[str] | None = None  # sorted distinct lower-case words: prefix lookups bisect it
     _word_sentences: dict[str, list[int]] = field(default_factory=dict)
     _by_literals: dict[Literals, list[int]] = field(default_factory=dict)
+    _prefix_cache: dict[str, set[int]] = field(default_factory=dict)  # literals recur across patterns
     header_of: dict[int, int] = field(default_factory=dict)  # table body row sentence -> its header row
     _rows_under: dict[int, list[int]] = field(default_factory=dict)  # header row sentence -> body rows
 
@@ -95,6 +96,8 @@ class DocumentIndex:
         """
         best: list[int] | None = None
         for option in sorted(options, key=lambda o: not o.at_word_start):
+            if best is not None and len(best) * 50 <= len(self.sentences):
+                break  # already selective enough: looking further costs more than it saves
             if best is not None and not option.at_word_start and len(best) * 20 <= len(self.sentences):
                 break
             found = self.sentences_with(option)
@@ -131,10 +134,14 @@ class DocumentIndex:
 
     def _with_prefix(self, prefix: str) -> set[int]:
         """Sentences containing a word that starts with ``prefix`` (a bisect into the sorted vocabulary)."""
+        cached = self._prefix_cache.get(prefix)
+        if cached is not None:
+            return cached
         if self._vocabulary is None:
             self._index_words()
         assert self._vocabulary is not None
         found: set[int] = set()
+        self._prefix_cache[prefix] = found
         words = self._vocabulary
         position = bisect.bisect_left(words, prefix)
         while position < len(words) and words[position].startswith(prefix):
