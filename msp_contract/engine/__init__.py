@@ -76,8 +76,8 @@ def _review(document: Document, rules: RuleSet, config: Config) -> Report:
         clauses=clauses,
         findings=tuple(findings),
         summary=summarize(elements, findings),
-        key_terms=key_term_entries(index),
-        sla_table=sla_entries(index),
+        key_terms=key_term_entries(ctx),
+        sla_table=sla_entries(ctx),
     )
 
 

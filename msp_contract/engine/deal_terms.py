@@ -1,18 +1,75 @@
-"""The SLA table and key deal terms of a document, as report entries with evidence."""
+"""The SLA table and key deal terms of a document, as report entries with evidence.
+
+The extractors read only the clauses the rules found for these terms (the rest of the text is blanked,
+so every offset still points into the document): a term stated nowhere near a term, renewal, liability,
+law or service-level clause is not one, and rescanning every sentence of the contract cost as much as all
+the element rules together.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterator
 
 from ..report import KeyTerm, SlaEntry
-from ..values.deal import LiabilityCap
+from ..values.deal import LiabilityCap, liability_caps
+from ..values.law import governing_law
 from ..values.numbers import format_number
-from ..values.sla import KeyTerms, key_terms, sla_table
+from ..values.renewal import notice_periods, term_and_renewal
+from ..values.sla import KeyTerms, sla_table
+from ..values.terms import find_definitions
+from .detect import Hit
+from .elements import Context, scope_of
 from .evidence import make_evidence
-from .index import DocumentIndex
+
+KEY_TERM_ELEMENTS = ("term_and_renewal", "termination_rights", "liability_indemnity_insurance")
+KEY_TERM_CLAUSES = (
+    "renewal_term",
+    "notice_period_to_terminate_renewal",
+    "expiration_date",
+    "termination_for_convenience",
+    "governing_law",
+    "cap_on_liability",
+    "uncapped_liability",
+)
+SLA_ELEMENTS = (
+    "sla_availability",
+    "sla_incident_response_resolution",
+    "service_credits_and_incentives",
+    "outcome_based_service_levels",
+    "sla_measurement_and_exclusions",
+)
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
-def sla_entries(index: DocumentIndex) -> tuple[SlaEntry, ...]:
+def focus(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with everything outside ``ranges`` blanked (newlines kept, so offsets and lines hold)."""
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in sorted(ranges):
+        if end <= cursor:
+            continue
+        start = max(start, cursor)
+        pieces.append(_NOT_NEWLINE.sub(" ", text[cursor:start]))
+        pieces.append(text[start:end])
+        cursor = end
+    pieces.append(_NOT_NEWLINE.sub(" ", text[cursor:]))
+    return "".join(pieces)
+
+
+def _ranges(ctx: Context, elements: tuple[str, ...], clauses: tuple[str, ...]) -> list[tuple[int, int]]:
+    ranges = [r for element in elements for r in ctx.scopes.get(element, [])]
+    hits: list[Hit] = [h for clause in clauses for h in ctx.clause_hits.get(clause, [])]
+    return ranges + scope_of(ctx.index, hits)
+
+
+def sla_entries(ctx: Context) -> tuple[SlaEntry, ...]:
+    index = ctx.index
+    tables = [(t.start, t.end) for t in index.document.tables]
+    document = dataclasses.replace(
+        index.document, text=focus(index.text, _ranges(ctx, SLA_ELEMENTS, ()) + tables)
+    )
     return tuple(
         SlaEntry(
             metric=row.metric,
@@ -22,7 +79,7 @@ def sla_entries(index: DocumentIndex) -> tuple[SlaEntry, ...]:
             remedy=row.remedy,
             evidence=make_evidence(index, row.start, row.end),
         )
-        for row in sla_table(index.document)
+        for row in sla_table(document)
     )
 
 
@@ -76,9 +133,18 @@ def _terms(terms: KeyTerms) -> Iterator[tuple[str, str, tuple[int, int] | None]]
         yield "business_hours", calendar.describe(), span
 
 
-def key_term_entries(index: DocumentIndex) -> tuple[KeyTerm, ...]:
+def key_term_entries(ctx: Context) -> tuple[KeyTerm, ...]:
+    index = ctx.index
+    text = focus(index.text, _ranges(ctx, KEY_TERM_ELEMENTS, KEY_TERM_CLAUSES))
+    terms = KeyTerms(
+        term=term_and_renewal(text),
+        notice_periods=notice_periods(text),
+        liability_caps=liability_caps(index.text),  # keyword-filtered, cheap on the whole text
+        governing_law=governing_law(index.text),
+        business_calendar=find_definitions(index.text).calendar,  # definitions can sit anywhere
+    )
     entries = []
-    for name, value, span in _terms(key_terms(index.document)):
+    for name, value, span in _terms(terms):
         evidence = make_evidence(index, *span) if span else None
         entries.append(KeyTerm(name=name, value=value, evidence=evidence))
     return tuple(entries)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
@@ -30,6 +30,7 @@ class Context:
     clause_hits: Mapping[str, list[Hit]]
     thresholds: Mapping[str, float]
     global_outside: tuple[regex.Pattern[str], ...]
+    scopes: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # element id -> its clauses
 
     def compiled(self, rule_id: str, signals: Signals) -> CompiledSignals:
         path = self.rules.sources.get(rule_id, Path(rule_id))
@@ -203,7 +204,7 @@ def evaluate_element(ctx: Context, rule: ElementRule) -> ElementResult:
                 RequirementResult(id=r.id, title=r.title, met=False, ask=r.ask) for r in rule.requirements
             ), why=rule.why, ask=rule.ask,
         )  # fmt: skip
-    scope = scope_of(ctx.index, hits)
+    scope = ctx.scopes[rule.id] = scope_of(ctx.index, hits)
     requirements = tuple(evaluate_requirement(ctx, rule, r, scope) for r in rule.requirements)
     wording = evaluate_wording(ctx, rule, scope)
     quality = {r.id for r in rule.requirements if r.counts_for_quality}
