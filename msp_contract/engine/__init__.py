@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..config import DEFAULT_CONFIG, Config
 from ..errors import ResourceLimitError
 from ..model import Document
-from ..report import DocumentInfo, ElementResult, Finding, Report, ToolInfo
+from ..report import SEVERITY_ORDER, DocumentInfo, ElementResult, Finding, Report, ToolInfo
 from ..rulebook import RuleSet
 from ..rulebook.patterns import DeadlineExceeded, time_budget
 from .deal_terms import key_term_entries, sla_entries
@@ -56,7 +56,9 @@ def _review(document: Document, rules: RuleSet, config: Config) -> Report:
         result = evaluate_element(ctx, rule)
         elements.append(result)
         findings.extend(f for f in element_findings(result, config) if _selected(config, f.rule, rule.id))
-    findings.sort(key=lambda f: (-_rank(f.severity), f.evidence[0].start if f.evidence else -1, f.rule))
+    findings.sort(
+        key=lambda f: (-SEVERITY_ORDER[f.severity], f.evidence[0].start if f.evidence else -1, f.rule)
+    )
     return Report(
         tool=ToolInfo(
             version=__version__,
@@ -79,7 +81,3 @@ def _review(document: Document, rules: RuleSet, config: Config) -> Report:
         key_terms=key_term_entries(ctx),
         sla_table=sla_entries(ctx),
     )
-
-
-def _rank(severity: str) -> int:
-    return {"error": 3, "warning": 2, "info": 1}[severity]

@@ -176,14 +176,12 @@ class DocumentIndex:
         return self._lower is not None
 
     def _find_all(self, literal: str) -> list[int]:
-        assert self._lower is not None
+        """Sentences in which ``literal`` occurs anywhere (also mid-word)."""
         indices: list[int] = []
-        position = self._lower.find(literal)
-        while position != -1:
+        for position in self.positions(frozenset({literal}), 0, len(self.text)):
             i = self.sentence_at(position)
             if i is not None and (not indices or indices[-1] != i):
                 indices.append(i)
-            position = self._lower.find(literal, position + 1)
         return indices
 
     @property

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..config import Config
 from ..model import Document, SourceInfo
 from ..parsers.text import parse_text
+from ..report import Report
 from ..structure import segment
 from .loader import RuleSet
 
@@ -32,7 +33,7 @@ def document_from_text(text: str, name: str = "example") -> Document:
     return segment(raw)
 
 
-def _review(text: str, rules: RuleSet, select: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _review(text: str, rules: RuleSet, select: tuple[str, ...]) -> Report:
     from ..engine import review
 
     return review(document_from_text(text), rules, Config(select=select))

@@ -194,7 +194,7 @@ def leading_literals(pattern: str) -> frozenset[str] | None:
     The engine then tries the pattern only where one of them occurs (``match`` at that position) instead
     of scanning a sentence: patterns that open with a long alternation are slow to ``search``.
     """
-    parsed = _parse(pattern)
+    parsed = parse_regex(pattern)
     if parsed is None:
         return None
     items = [(op, av) for op, av in parsed if op is not c.AT]  # zero-width: \b, ^ do not consume text
@@ -208,7 +208,10 @@ def leading_literals(pattern: str) -> frozenset[str] | None:
     return frozenset(pure[0])
 
 
-def _parse(pattern: str) -> Any:
+@functools.lru_cache(maxsize=8192)
+def parse_regex(pattern: str) -> Any:
+    """The stdlib parse tree of ``pattern`` (shared by the literal analyses and the load-time syntax
+    check), or None for regex-module syntax the stdlib parser does not know."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -223,7 +226,7 @@ def literal_options(pattern: str) -> tuple[Literals, ...]:
 
     The engine picks, per document, the one whose literals occur in the fewest sentences.
     """
-    parsed = _parse(pattern)
+    parsed = parse_regex(pattern)
     if parsed is None:
         return ()
     options: list[Literals] = []
@@ -236,10 +239,5 @@ def literal_options(pattern: str) -> tuple[Literals, ...]:
 @functools.lru_cache(maxsize=8192)
 def required_literals(pattern: str) -> Literals | None:
     """Lower-case literals, one of which every match contains; None when none can be derived."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            parsed = sre_parse.parse(pattern)
-    except Exception:  # regex-module syntax the stdlib parser does not know: no prefilter
-        return None
-    return _sequence(parsed)
+    parsed = parse_regex(pattern)
+    return _sequence(parsed) if parsed is not None else None

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import time
-import warnings
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -18,11 +17,7 @@ from pathlib import Path
 import regex
 
 from ..errors import RuleFileError
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", DeprecationWarning)
-    import sre_parse
-from .literals import Requirement, leading_literals, literal_options, required_literals
+from .literals import Requirement, leading_literals, literal_options, parse_regex, required_literals
 from .schema import Signals
 
 MATCH_TIMEOUT_SECONDS = 2.0
@@ -142,19 +137,9 @@ def check_pattern(pattern: str, macros: dict[str, str], path: Path) -> None:
     only what it rejects is compiled by the regex engine to decide. Compilation itself happens on first use.
     """
     expanded = expand_macros(pattern, macros, path)
-    if required_literals(expanded) is not None or _stdlib_parses(expanded):
+    if parse_regex(expanded) is not None:
         return
     compile_pattern(pattern, macros, path)
-
-
-def _stdlib_parses(pattern: str) -> bool:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            sre_parse.parse(pattern)
-    except Exception:
-        return False
-    return True
 
 
 def check_signals(signals: Signals, macros: dict[str, str], path: Path) -> None:
