@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import regex
 
-from ..rulebook.literals import Literals
+from ..rulebook.literals import Literals, Lookup
 from ..rulebook.patterns import CompiledSignals, finditer, match_at, search
-from .index import DocumentIndex
+from .index import DocumentIndex, bits
 
 _NEGATION = regex.compile(r"\b(?:no|not|never|neither|nor|without|none|cannot|n't)\b", regex.I)
 # Phrases that contain a negation word but state a positive quantity or scope.
@@ -104,29 +104,32 @@ def _sentence_matches(
 def _candidates(
     index: DocumentIndex,
     pattern: regex.Pattern[str],
-    options: tuple[Literals, ...],
+    plan: tuple[Lookup, ...],
     ranges: list[tuple[int, int]] | None,
     leading: frozenset[str] | None = None,
+    allowed: int | None = None,
 ) -> Iterator[tuple[int, int, int]]:
-    """(sentence index, match start, match end) for each sentence where ``pattern`` matches."""
-    prefiltered = index.candidates(options)
-    if (
-        leading is None
-        and prefiltered is not None
-        and len(prefiltered) * _SCAN_BREAK_EVEN > len(index.sentences)
-    ):
-        prefiltered = None  # a common literal: one pass over the text beats many per-sentence searches
-    if prefiltered is None:
+    """(sentence index, match start, match end) for each sentence where ``pattern`` matches.
+
+    ``allowed``: the sentences inside ``ranges`` as a bitset (None: anywhere).
+    """
+    mask = index.candidate_mask(plan)
+    if mask is not None and allowed is not None:
+        mask &= allowed
+    if not mask:
+        if mask is None:
+            yield from _scan(index, pattern, ranges)
+        return
+    if leading is None and mask.bit_count() * _SCAN_BREAK_EVEN > len(index.sentences):
+        # a common literal: one pass over the text beats many per-sentence searches
         yield from _scan(index, pattern, ranges)
         return
-    for i in prefiltered:  # only sentences containing a required literal can match
-        sentence = index.sentences[i]
-        if not _within(ranges, sentence.start):
-            continue
+    for i in bits(mask):  # only sentences containing every required literal can match
         matches = _sentence_matches(index, pattern, leading, i)
         for start, end in matches:  # every match: the first may be negated where a later one is not
             yield i, start, end
         if not matches and i in index.header_of and _matches_with_header(index, pattern, i):
+            sentence = index.sentences[i]
             yield i, sentence.start, sentence.end
 
 
@@ -182,8 +185,11 @@ def pattern_hits(
     text = index.text
     outside = (*outside, *signals.outside)
     found: dict[int, Hit] = {}
-    for pattern, options, leading in zip(signals.any, signals.any_options, signals.any_leading, strict=True):
-        for i, match_start, match_end in _candidates(index, pattern, options, ranges, leading):
+    allowed = index.range_mask(ranges) if ranges is not None else None
+    if allowed == 0:
+        return []
+    for pattern, plan, leading in zip(signals.any, signals.any_plans, signals.any_leading, strict=True):
+        for i, match_start, match_end in _candidates(index, pattern, plan, ranges, leading, allowed):
             if i in found:
                 continue
             sentence = index.sentences[i]
@@ -194,9 +200,10 @@ def pattern_hits(
     return [found[i] for i in sorted(found)]
 
 
-def _heading_match(signals: CompiledSignals, heading: str) -> regex.Match[str] | None:
-    lowered = heading.lower()
-    for pattern, literals in zip(signals.headings, signals.heading_literals, strict=True):
+def _heading_match(
+    patterns: list[tuple[regex.Pattern[str], Literals | None]], heading: str, lowered: str
+) -> regex.Match[str] | None:
+    for pattern, literals in patterns:
         if literals is not None and not any(literal in lowered for literal in literals.strings):
             continue  # cheaper than running the regex on every heading of the document
         if match := search(pattern, heading):
@@ -211,15 +218,20 @@ def heading_hits(
     outside: tuple[regex.Pattern[str], ...] = (),
 ) -> list[Hit]:
     """Sections whose heading matches and that have a body; evidence is the heading and first sentence."""
-    if not signals.headings:
+    patterns = [
+        (pattern, literals)
+        for pattern, literals in zip(signals.headings, signals.heading_literals, strict=True)
+        if literals is None or index.in_some_heading(literals)
+    ]
+    if not patterns:
         return []
     hits: list[Hit] = []
     excluded = (*outside, *signals.outside)
-    for section in index.document.sections:
+    for section, lowered in index.headed_sections:
         heading = section.heading
         if not heading or not _within(ranges, section.start):
             continue
-        match = _heading_match(signals, heading)
+        match = _heading_match(patterns, heading, lowered)
         if match is None or any(search(p, heading) for p in signals.not_):
             continue
         if any(s.heading and search(p, s.heading) for s in index.ancestry(section) for p in excluded):

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import Document, Section
-from ..rulebook.literals import Literals
+from ..rulebook.literals import Literals, Lookup
 from ..sentences import split_sentences
 
 _WORD = re.compile(r"\w+")
-_WORD_PREFIX = re.compile(r"^\w+")
-_MIN_PREFIX = 3
+# Below this many candidate sentences, running the regex on each costs less than scanning the text for
+# one more mid-word literal.
+_FEW_CANDIDATES = 2
+_FEW_TO_SCAN = 4
 
 
 def _table_rows(document: Document) -> list[list[tuple[int, int]]]:
@@ -29,6 +34,23 @@ def _table_rows(document: Document) -> list[list[tuple[int, int]]]:
     return tables
 
 
+def mask_of(indices: list[int], size: int) -> int:
+    """The bitset of ``indices`` (built through bytes: OR-ing one bit at a time is quadratic)."""
+    packed = bytearray((size >> 3) + 1)
+    for i in indices:
+        packed[i >> 3] |= 1 << (i & 7)
+    return int.from_bytes(packed, "little")
+
+
+def bits(mask: int) -> Iterator[int]:
+    """The indices set in a bitset, ascending (one C-level pass over its binary digits)."""
+    digits = bin(mask)[:1:-1]  # least significant first, without the "0b"
+    i = digits.find("1")
+    while i != -1:
+        yield i
+        i = digits.find("1", i + 1)
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -43,13 +65,18 @@ class DocumentIndex:
     _starts: list[int] = field(default_factory=list)
     _by_id: dict[str, Section] = field(default_factory=dict)
     _lower: str | None = None  # lower-cased text for the literal prefilter (None if lowering moved offsets)
-    _with_literal: dict[str, list[int]] = field(default_factory=dict)
+    # Sentence sets are bitsets (Python ints, bit i = sentence i): unions and intersections run in C.
     _vocabulary: list[str] | None = None  # sorted distinct lower-case words: prefix lookups bisect it
-    _word_sentences: dict[str, list[int]] = field(default_factory=dict)
-    _by_literals: dict[Literals, list[int]] = field(default_factory=dict)
-    _prefix_cache: dict[str, set[int]] = field(default_factory=dict)  # literals recur across patterns
+    _word_sentences: dict[str, list[int]] = field(default_factory=dict)  # word -> sentences it is in
+    _word_masks: dict[str, int] = field(default_factory=dict)  # the same as bitsets, made when asked
+    _blob: str = ""  # the vocabulary joined by newlines: mid-word literals are found here
+    _word_offsets: list[int] = field(default_factory=list)  # where each vocabulary word starts in _blob
+    _prefix_masks: dict[str, int] = field(default_factory=dict)  # literals recur across patterns
+    _substring_masks: dict[str, int] = field(default_factory=dict)
+    _in_headings: dict[tuple[frozenset[str], bool], bool] = field(default_factory=dict)
     header_of: dict[int, int] = field(default_factory=dict)  # table body row sentence -> its header row
-    _rows_under: dict[int, list[int]] = field(default_factory=dict)  # header row sentence -> body rows
+    _rows_under: dict[int, int] = field(default_factory=dict)  # header row sentence -> its body rows
+    _header_mask: int = 0
 
     def __post_init__(self) -> None:
         text = self.document.text
@@ -85,80 +112,110 @@ class DocumentIndex:
             if header is None:
                 continue
             body = [i for start, _ in rows[1:] if (i := self.sentence_at(start)) is not None]
-            self._rows_under[header] = body
+            self._rows_under[header] = mask_of(body, len(self.sentences))
+            self._header_mask |= 1 << header
             self.header_of.update({i: header for i in body})
 
-    def candidates(self, options: tuple[Literals, ...]) -> list[int] | None:
-        """The smallest candidate list any of a pattern's prefilter ``options`` gives in this document.
+    def candidate_mask(self, plan: tuple[Lookup, ...]) -> int | None:
+        """Sentences (a bitset: bit i is sentence i) that contain a literal of *every* option of a pattern.
 
-        Word-start literals are looked up first (constant time each); substring literals, which need a
-        scan of the text, only when the cheap ones still leave many sentences.
+        Each option is necessary on its own, so their conjunction is too: a sentence lacking the literals
+        of any one option cannot match. None when there is nothing to filter on.
         """
-        best: list[int] | None = None
-        for option in sorted(options, key=lambda o: not o.at_word_start):
-            if best is not None and len(best) * 50 <= len(self.sentences):
-                break  # already selective enough: looking further costs more than it saves
-            if best is not None and not option.at_word_start and len(best) * 20 <= len(self.sentences):
-                break
-            found = self.sentences_with(option)
-            if found is not None and (best is None or len(found) < len(best)):
-                best = found
-        return best
-
-    def sentences_with(self, literals: Literals | None) -> list[int] | None:
-        """Indices of sentences that may contain one of ``literals``; None: no prefilter possible.
-
-        A literal in a table's header row makes every row of that table a candidate.
-        """
-        if literals is None or self._lower is None:
+        if not plan or self._lower is None:
             return None
-        cached = self._by_literals.get(literals)
-        if cached is not None:
-            return cached
-        found: set[int] = set()
-        for literal in literals.strings:
-            found.update(self._lookup(literal, literals.at_word_start))
-        for header in [i for i in found if i in self._rows_under]:
-            found.update(self._rows_under[header])
-        result = self._by_literals[literals] = sorted(found)
-        return result
+        mask = -1
+        for lookup in plan:  # word-index lookups first, in selectivity order: an empty result comes early
+            if mask != -1 and mask.bit_count() <= (_FEW_CANDIDATES if lookup.cheap else _FEW_TO_SCAN):
+                break  # looking up one more literal costs more than running the regex on so few sentences
+            mask &= self._lookup_mask(lookup)
+            if not mask:
+                return 0
+        return mask
 
-    def _lookup(self, literal: str, at_word_start: bool) -> list[int] | set[int]:
-        key = _WORD_PREFIX.match(literal)
-        if at_word_start and key is not None and len(key.group()) >= _MIN_PREFIX:
-            # A superset when the literal goes on past its first word: the regex then decides.
-            return self._with_prefix(key.group())
-        if literal not in self._with_literal:
-            self._with_literal[literal] = self._find_all(literal)
-        return self._with_literal[literal]
+    def candidates(self, plan: tuple[Lookup, ...]) -> list[int] | None:
+        """``candidate_mask`` as sorted sentence indices."""
+        mask = self.candidate_mask(plan)
+        return None if mask is None else list(bits(mask))
 
-    def _with_prefix(self, prefix: str) -> set[int]:
+    def sentences_with(self, lookup: Lookup) -> list[int] | None:
+        """Indices of sentences that may contain one of an option's literals; None: no prefilter possible."""
+        return None if self._lower is None else list(bits(self._lookup_mask(lookup)))
+
+    def _lookup_mask(self, lookup: Lookup) -> int:
+        """Sentences containing one of the option's literals. A literal in a table's header row makes every
+        row of that table a candidate (rows are read with their header)."""
+        mask = 0
+        known = self._prefix_masks
+        for prefix in lookup.prefixes:
+            found = known.get(prefix)
+            mask |= found if found is not None else self._prefix_mask(prefix)
+        for literal in lookup.in_words:
+            mask |= self._substring_mask(literal, self._in_words)
+        for literal in lookup.anywhere:
+            mask |= self._substring_mask(literal, self._find_all)
+        if mask & self._header_mask:
+            for header, body in self._rows_under.items():
+                if mask >> header & 1:
+                    mask |= body
+        return mask
+
+    def _substring_mask(self, literal: str, find: Callable[[str], int]) -> int:
+        cached = self._substring_masks.get(literal)
+        if cached is None:
+            cached = self._substring_masks[literal] = find(literal)
+        return cached
+
+    def _in_words(self, literal: str) -> int:
+        """Sentences with a word containing ``literal`` (found in the vocabulary, not the longer text)."""
+        if self._vocabulary is None:
+            self._index_words()
+        assert self._vocabulary is not None
+        words, offsets, blob = self._vocabulary, self._word_offsets, self._blob
+        mask = 0
+        position = blob.find(literal)
+        while position != -1:
+            mask |= self._word_mask(words[bisect.bisect_right(offsets, position) - 1])
+            position = blob.find(literal, position + 1)
+        return mask
+
+    def _prefix_mask(self, prefix: str) -> int:
         """Sentences containing a word that starts with ``prefix`` (a bisect into the sorted vocabulary)."""
-        cached = self._prefix_cache.get(prefix)
+        cached = self._prefix_masks.get(prefix)
         if cached is not None:
             return cached
         if self._vocabulary is None:
             self._index_words()
         assert self._vocabulary is not None
-        found: set[int] = set()
-        self._prefix_cache[prefix] = found
         words = self._vocabulary
-        position = bisect.bisect_left(words, prefix)
-        while position < len(words) and words[position].startswith(prefix):
-            found.update(self._word_sentences[words[position]])
-            position += 1
-        return found
+        first = bisect.bisect_left(words, prefix)
+        last = bisect.bisect_left(words, prefix + "\U0010ffff", first)
+        mask = 0
+        for word in words[first:last]:
+            mask |= self._word_mask(word)
+        self._prefix_masks[prefix] = mask
+        return mask
+
+    def _word_mask(self, word: str) -> int:
+        mask = self._word_masks.get(word)
+        if mask is None:
+            mask = self._word_masks[word] = mask_of(self._word_sentences[word], len(self.sentences))
+        return mask
 
     def _index_words(self) -> None:
         assert self._lower is not None
         by_word: dict[str, list[int]] = {}
+        findall = _WORD.findall
+        lowered = self._lower
         for i, sentence in enumerate(self.sentences):
-            for word in _WORD.findall(self._lower, sentence.start, sentence.end):
-                sentences = by_word.setdefault(word, [])
-                if not sentences or sentences[-1] != i:
-                    sentences.append(i)
+            for word in set(findall(lowered, sentence.start, sentence.end)):
+                by_word.setdefault(word, []).append(i)
         self._word_sentences = by_word
         self._vocabulary = sorted(by_word)
+        self._blob = "\n".join(self._vocabulary)
+        self._word_offsets = list(
+            itertools.accumulate((len(w) + 1 for w in self._vocabulary[:-1]), initial=0)
+        )
 
     def positions(self, literals: frozenset[str], start: int, end: int) -> list[int]:
         """Offsets in ``[start, end)`` where one of ``literals`` (lower-case) begins, in order."""
@@ -175,14 +232,40 @@ class DocumentIndex:
     def prefilter_usable(self) -> bool:
         return self._lower is not None
 
-    def _find_all(self, literal: str) -> list[int]:
+    def _find_all(self, literal: str) -> int:
         """Sentences in which ``literal`` occurs anywhere (also mid-word)."""
-        indices: list[int] = []
-        for position in self.positions(frozenset({literal}), 0, len(self.text)):
-            i = self.sentence_at(position)
-            if i is not None and (not indices or indices[-1] != i):
-                indices.append(i)
-        return indices
+        indices = [
+            i
+            for position in self.positions(frozenset({literal}), 0, len(self.text))
+            if (i := self.sentence_at(position)) is not None
+        ]
+        return mask_of(indices, len(self.sentences))
+
+    @functools.cached_property
+    def headed_sections(self) -> list[tuple[Section, str]]:
+        """Sections with a heading, each with its heading lower-cased (for literal checks)."""
+        return [(s, s.heading.lower()) for s in self.document.sections if s.heading]
+
+    @functools.cached_property
+    def _headings(self) -> str:
+        return "\n".join(lowered for _, lowered in self.headed_sections)
+
+    def in_some_heading(self, literals: Literals) -> bool:
+        """Whether any section heading contains one of ``literals`` (most heading patterns fire nowhere)."""
+        key = (literals.strings, literals.at_word_start)
+        found = self._in_headings.get(key)
+        if found is None:
+            found = self._in_headings[key] = any(literal in self._headings for literal in literals.strings)
+        return found
+
+    def range_mask(self, ranges: list[tuple[int, int]]) -> int:
+        """Sentences that start inside one of ``ranges``."""
+        mask = 0
+        for lo, hi in ranges:
+            first = bisect.bisect_left(self._starts, lo)
+            last = bisect.bisect_left(self._starts, hi)
+            mask |= ((1 << last) - 1) ^ ((1 << first) - 1)
+        return mask
 
     @property
     def text(self) -> str:

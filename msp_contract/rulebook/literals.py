@@ -12,6 +12,7 @@ in a per-document index of word prefixes in constant time; any other literal is 
 from __future__ import annotations
 
 import functools
+import re
 import warnings
 from dataclasses import dataclass
 from typing import Any
@@ -24,10 +25,13 @@ with warnings.catch_warnings():
 MIN_LITERAL = 3  # shorter literals ("we", "or") filter nothing
 _MAX_VARIANTS = 16
 # Words in nearly every contract sentence: a prefilter on them selects almost everything.
-_COMMON = {
+COMMON_WORDS = {
     "shall", "will", "the", "and", "any", "such", "this", "that", "with", "party", "parties", "agreement",
     "provider", "customer", "supplier", "company", "services", "service", "may", "not", "for", "all",
 }  # fmt: skip
+# Symbols rare enough in prose to filter on although short: "%" or "$" next to "uptime" finds SLA targets.
+_RARE_SYMBOLS = set("%$£€§")
+_REPEATS = tuple(op for op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)) if op)
 _BOUNDARIES = {c.AT_BOUNDARY, c.AT_BEGINNING, c.AT_BEGINNING_STRING, c.AT_BEGINNING_LINE}
 
 
@@ -41,7 +45,7 @@ Requirement = Literals
 
 
 def _selectivity(required: Literals) -> tuple[int, bool]:
-    common = any(literal.strip() in _COMMON for literal in required.strings)
+    common = any(literal.strip() in COMMON_WORDS for literal in required.strings)
     return (1 if common else min(map(len, required.strings)), required.at_word_start)
 
 
@@ -83,6 +87,9 @@ def _pure(items: Any) -> tuple[set[str], bool] | None:
 def _expansions(op: Any, av: Any) -> tuple[set[str], bool] | None:
     if op is c.LITERAL:
         return {chr(av).lower()}, True
+    if op in _REPEATS and av[0] == 0 and av[1] == 1:  # "cut-?over": both spellings, "cutover" and "cut-over"
+        pure = _pure(av[2])
+        return ({""} | pure[0], True) if pure is not None and pure[1] else None
     if op is c.IN:
         chars = _class_chars(av)
         return (chars, True) if chars is not None else None
@@ -117,8 +124,12 @@ def _ends_with_non_word(op: Any, av: Any) -> bool:
     return False
 
 
+def _usable(literal: str) -> bool:
+    return len(literal) >= MIN_LITERAL or (bool(literal) and set(literal) <= _RARE_SYMBOLS)
+
+
 def _run_requirement(run: set[str], anchored: bool) -> Literals | None:
-    if not run or min(map(len, run)) < MIN_LITERAL:
+    if not run or not all(map(_usable, run)):
         return None
     starts_word = all(s[0].isalnum() or s[0] == "_" for s in run)
     return Literals(frozenset(run), anchored and starts_word)
@@ -185,6 +196,59 @@ def _item(op: Any, av: Any, anchored: bool) -> Literals | None:
         low, _high, sub = av
         return _sequence(sub, anchored) if low >= 1 else None
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """How a document index finds the sentences holding one of an option's literals."""
+
+    prefixes: tuple[str, ...]  # words of the word index, as prefixes: a constant-time lookup each
+    in_words: tuple[str, ...]  # literals that may sit inside a word: found in the document's vocabulary
+    anywhere: tuple[str, ...]  # literals spanning words or symbols: found in the text
+
+    @property
+    def cheap(self) -> bool:
+        return not (self.in_words or self.anywhere)
+
+
+_WORD = re.compile(r"\w+")
+INDEX_MIN_WORD = 3  # shorter words are too common to index on
+
+
+def index_key(literal: str, at_word_start: bool) -> str | None:
+    """The word of ``literal`` to look up in a word index: one that must start a word in the text (the
+    first only when the literal starts a word; any after a space or hyphen), preferring a rare, long one
+    ("not assignable" is looked up by "assignable"). The index tokenizes with the same ``\\w+``."""
+    words = [
+        m.group()
+        for m in _WORD.finditer(literal)
+        if len(m.group()) >= INDEX_MIN_WORD and (m.start() > 0 or at_word_start)
+    ]
+    return max(words, key=lambda w: (w not in COMMON_WORDS, len(w))) if words else None
+
+
+@functools.lru_cache(maxsize=16384)
+def lookup_of(option: Literals) -> Lookup:
+    """Worked out once per option, not per document. A prefix that another prefix of the option starts
+    with adds nothing ("service" covers "services")."""
+    prefixes: set[str] = set()
+    in_words: list[str] = []
+    anywhere: list[str] = []
+    for literal in option.strings:
+        if (key := index_key(literal, option.at_word_start)) is not None:
+            prefixes.add(key)  # a superset of the literal: the regex then decides
+        elif _WORD.fullmatch(literal):
+            in_words.append(literal)
+        else:
+            anywhere.append(literal)
+    minimal = sorted(p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes))
+    return Lookup(tuple(minimal), tuple(sorted(in_words)), tuple(sorted(anywhere)))
+
+
+def prefilter_plan(options: tuple[Literals, ...]) -> tuple[Lookup, ...]:
+    """The lookups of a pattern's options, word-index ones first (in selectivity order), text scans last."""
+    lookups = [lookup_of(option) for option in options]
+    return tuple(sorted(lookups, key=lambda lookup: not lookup.cheap))
 
 
 @functools.lru_cache(maxsize=8192)

@@ -17,7 +17,15 @@ from pathlib import Path
 import regex
 
 from ..errors import RuleFileError
-from .literals import Requirement, leading_literals, literal_options, parse_regex, required_literals
+from .literals import (
+    Lookup,
+    Requirement,
+    leading_literals,
+    literal_options,
+    parse_regex,
+    prefilter_plan,
+    required_literals,
+)
 from .schema import Signals
 
 MATCH_TIMEOUT_SECONDS = 2.0
@@ -65,6 +73,7 @@ class CompiledSignals:
     any: tuple[regex.Pattern[str], ...]
     any_leading: tuple[frozenset[str] | None, ...]  # per pattern of ``any``: what every match starts with
     any_options: tuple[tuple[Requirement, ...], ...]  # per pattern of ``any``: prefilters (literals.py)
+    any_plans: tuple[tuple[Lookup, ...], ...]  # per pattern of ``any``: how to look its options up
     all: tuple[regex.Pattern[str], ...]
     not_: tuple[regex.Pattern[str], ...]
     headings: tuple[regex.Pattern[str], ...]
@@ -165,6 +174,7 @@ def compile_signals(signals: Signals, macros: dict[str, str], path: Path) -> Com
         any=any_patterns,
         any_leading=tuple(leading_literals(p.pattern) for p in any_patterns),
         any_options=tuple(literal_options(p.pattern) for p in any_patterns),
+        any_plans=tuple(prefilter_plan(literal_options(p.pattern)) for p in any_patterns),
         all=many(signals.all),
         not_=many(signals.not_),
         headings=heading_patterns,
