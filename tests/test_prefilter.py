@@ -35,6 +35,11 @@ def all_patterns() -> list[str]:
         (r"\d+\s*%", {"%"}, False),  # rare symbols filter although short
         (r"\d+\s*ms", None, False),  # short words do not
         (r"\bcut-?over\b", {"cut-over", "cutover"}, True),  # an optional character: both spellings
+        (
+            r"(?m)^\s*(?:\(?[a-z]{1,3}[.)]\s+)?(?:provide|perform)",
+            {"provide", "perform"},
+            True,
+        ),  # "\s*" keeps
     ],
 )
 def test_required_literals(pattern: str, literals: set[str] | None, anchored: bool) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..rulebook.literals import Literals, Lookup
+from ..rulebook.literals import Lookup
 from ..rulebook.patterns import CompiledSignals, finditer, match_at, search
 from .index import DocumentIndex, bits
 
@@ -201,11 +201,11 @@ def pattern_hits(
 
 
 def _heading_match(
-    patterns: list[tuple[regex.Pattern[str], Literals | None]], heading: str, lowered: str
+    patterns: list[tuple[regex.Pattern[str], frozenset[int] | None]], position: int, heading: str
 ) -> regex.Match[str] | None:
-    for pattern, literals in patterns:
-        if literals is not None and not any(literal in lowered for literal in literals.strings):
-            continue  # cheaper than running the regex on every heading of the document
+    for pattern, holding in patterns:
+        if holding is not None and position not in holding:
+            continue  # the heading lacks the pattern's literals: it cannot match
         if match := search(pattern, heading):
             return match
     return None
@@ -218,20 +218,25 @@ def heading_hits(
     outside: tuple[regex.Pattern[str], ...] = (),
 ) -> list[Hit]:
     """Sections whose heading matches and that have a body; evidence is the heading and first sentence."""
-    patterns = [
-        (pattern, literals)
-        for pattern, literals in zip(signals.headings, signals.heading_literals, strict=True)
-        if literals is None or index.in_some_heading(literals)
-    ]
-    if not patterns:
-        return []
+    patterns: list[tuple[regex.Pattern[str], frozenset[int] | None]] = []
+    positions: set[int] = set()
+    for pattern, literals in zip(signals.headings, signals.heading_literals, strict=True):
+        holding = index.headings_with(literals) if literals is not None else None
+        if holding is None:
+            positions.update(range(len(index.headed_sections)))
+        elif holding:
+            positions.update(holding)
+        else:
+            continue
+        patterns.append((pattern, holding))
     hits: list[Hit] = []
     excluded = (*outside, *signals.outside)
-    for section, lowered in index.headed_sections:
+    for position in sorted(positions):
+        section = index.headed_sections[position][0]
         heading = section.heading
         if not heading or not _within(ranges, section.start):
             continue
-        match = _heading_match(patterns, heading, lowered)
+        match = _heading_match(patterns, position, heading)
         if match is None or any(search(p, heading) for p in signals.not_):
             continue
         if any(s.heading and search(p, s.heading) for s in index.ancestry(section) for p in excluded):

@@ -73,7 +73,7 @@ class DocumentIndex:
     _word_offsets: list[int] = field(default_factory=list)  # where each vocabulary word starts in _blob
     _prefix_masks: dict[str, int] = field(default_factory=dict)  # literals recur across patterns
     _substring_masks: dict[str, int] = field(default_factory=dict)
-    _in_headings: dict[tuple[frozenset[str], bool], bool] = field(default_factory=dict)
+    _in_headings: dict[tuple[frozenset[str], bool], frozenset[int]] = field(default_factory=dict)
     header_of: dict[int, int] = field(default_factory=dict)  # table body row sentence -> its header row
     _rows_under: dict[int, int] = field(default_factory=dict)  # header row sentence -> its body rows
     _header_mask: int = 0
@@ -220,13 +220,21 @@ class DocumentIndex:
     def positions(self, literals: frozenset[str], start: int, end: int) -> list[int]:
         """Offsets in ``[start, end)`` where one of ``literals`` (lower-case) begins, in order."""
         assert self._lower is not None
-        found: set[int] = set()
+        if len(literals) == 1:
+            (literal,) = literals
+            found: list[int] = []
+            position = self._lower.find(literal, start, end)
+            while position != -1:
+                found.append(position)
+                position = self._lower.find(literal, position + 1, end)
+            return found
+        seen: set[int] = set()
         for literal in literals:
             position = self._lower.find(literal, start, end)
             while position != -1:
-                found.add(position)
+                seen.add(position)
                 position = self._lower.find(literal, position + 1, end)
-        return sorted(found)
+        return sorted(seen)
 
     @property
     def prefilter_usable(self) -> bool:
@@ -247,15 +255,25 @@ class DocumentIndex:
         return [(s, s.heading.lower()) for s in self.document.sections if s.heading]
 
     @functools.cached_property
-    def _headings(self) -> str:
-        return "\n".join(lowered for _, lowered in self.headed_sections)
+    def _headings(self) -> tuple[str, list[int]]:
+        """Every lower-cased heading, one per line, and where each line starts."""
+        lines = [lowered.replace("\n", " ") for _, lowered in self.headed_sections]
+        return "\n".join(lines), list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
 
-    def in_some_heading(self, literals: Literals) -> bool:
-        """Whether any section heading contains one of ``literals`` (most heading patterns fire nowhere)."""
+    def headings_with(self, literals: Literals) -> frozenset[int]:
+        """Positions in ``headed_sections`` of the headings that contain one of ``literals`` (most heading
+        patterns fire nowhere: one scan of the joined headings rules them out)."""
         key = (literals.strings, literals.at_word_start)
         found = self._in_headings.get(key)
         if found is None:
-            found = self._in_headings[key] = any(literal in self._headings for literal in literals.strings)
+            blob, starts = self._headings
+            hits: set[int] = set()
+            for literal in literals.strings:
+                position = blob.find(literal)
+                while position != -1:
+                    hits.add(bisect.bisect_right(starts, position) - 1)
+                    position = blob.find(literal, position + 1)
+            found = self._in_headings[key] = frozenset(hits)
         return found
 
     def range_mask(self, ranges: list[tuple[int, int]]) -> int:

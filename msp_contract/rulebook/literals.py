@@ -108,8 +108,9 @@ def _expansions(op: Any, av: Any) -> tuple[set[str], bool] | None:
     return None
 
 
-def _ends_with_non_word(op: Any, av: Any) -> bool:
-    """Whether what this item matches must end in a non-word character (a space, hyphen, punctuation)."""
+def _ends_with_non_word(op: Any, av: Any, before: bool = False) -> bool:
+    """Whether a word must start right after this item: what it matches ends in a non-word character (a
+    space, hyphen, punctuation), or it may match nothing and a word could already start (``before``)."""
     if op is c.LITERAL:
         return not chr(av).isalnum() and chr(av) != "_"
     if op is c.IN:
@@ -118,9 +119,16 @@ def _ends_with_non_word(op: Any, av: Any) -> bool:
             or (o is c.LITERAL and not chr(v).isalnum() and chr(v) != "_")
             for o, v in av
         )
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+    if op in _REPEATS:
         low, _high, sub = av
-        return low >= 1 and len(sub) > 0 and _ends_with_non_word(*list(sub)[-1])
+        ends = len(sub) > 0 and _ends_with_non_word(*list(sub)[-1])
+        return ends and (low >= 1 or before)  # "\\s*" keeps a word start that came before it
+    if op is c.SUBPATTERN:
+        state = before
+        for item_op, item_av in av[-1]:
+            if item_op is not c.AT:
+                state = _ends_with_non_word(item_op, item_av, state)
+        return state
     return False
 
 
@@ -160,7 +168,7 @@ def _sequence(
             chars, complete = expansion
             run = {prefix + ch for prefix in run for ch in chars}
             if complete:
-                anchored = all(not s[-1:].isalnum() and s[-1:] != "_" for s in run)
+                anchored = all((not s[-1].isalnum() and s[-1] != "_") if s else run_anchored for s in run)
                 continue
             close_run()  # the run ends inside this item; the item may still require more inside it
             if (required := _item(op, av, before)) is not None:
@@ -171,7 +179,7 @@ def _sequence(
         run = {""}
         if (required := _item(op, av, anchored)) is not None:
             found.append(required)
-        anchored = _ends_with_non_word(op, av)
+        anchored = _ends_with_non_word(op, av, anchored)
     close_run()
     best: Literals | None = None
     for required in found:
