@@ -69,17 +69,6 @@ def _is_false_stop(text: str, pos: int) -> bool:
     return bool(re.match(r"[a-z]", nxt)) or bool(re.search(r"(?:^|\s)\d{1,3}$", text[max(0, pos - 4) : pos]))
 
 
-def _is_false_break(text: str, pos: int) -> bool:
-    """A blank line mid-sentence (PDF extraction) does not end it: the text before ends in a word or comma."""
-    end = pos
-    while end > 0:  # the last visible character before ``pos``, read back in windows (never the whole text)
-        before = text[max(0, end - 256) : end].rstrip()
-        if before:
-            return before[-1].islower() or before[-1] == ","
-        end -= 256
-    return False
-
-
 @functools.lru_cache(maxsize=256)
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Half-open spans of sentences (and headings / list lines separated by blank lines), whitespace-trimmed.
@@ -129,10 +118,14 @@ def _starts(text: str) -> tuple[int, ...]:
 
 def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     start = 0
+    visible = _LastVisible(text)
     for match in _END.finditer(text):
         pos = match.start()
         if text[pos] == "\n":
-            if _is_false_break(text, pos):
+            # A blank line mid-sentence (PDF extraction) does not end it: the text before ends in a word
+            # or a comma.
+            last = visible.before(pos)
+            if last is not None and (last.islower() or last == ","):
                 continue
             end = pos
         else:
@@ -142,6 +135,23 @@ def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
         yield from _trimmed(text, start, end)
         start = match.end()
     yield from _trimmed(text, start, len(text))
+
+
+class _LastVisible:
+    """The last non-space character before an offset, for offsets asked in increasing order: each part of
+    the text is read once (blanked focus texts hold long runs of spaces and line breaks)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.read_to = 0
+        self.last: str | None = None
+
+    def before(self, pos: int) -> str | None:
+        piece = self.text[self.read_to : pos].rstrip()
+        if piece:
+            self.last = piece[-1]
+        self.read_to = max(self.read_to, pos)
+        return self.last
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

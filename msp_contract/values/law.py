@@ -68,6 +68,7 @@ _LAWS_OF = re.compile(
     r"(?:,[^,;]{1,60},\s*)?(?:of|in|(?:applicable|in\s+force|in\s+effect)\s+in)\b",
     re.I,
 )
+_LAW_WORD = re.compile(r"\b(?:laws?|regulations|statutes)\b", re.I)  # in every match of the three below
 # "laws thereof" / "laws of that State" point back at a place named earlier in the sentence.
 _LAWS_THEREOF = re.compile(
     r"\blaws?\s+(?:thereof|of\s+(?:that|such|said)\s+(?:state|country|jurisdiction))\b", re.I
@@ -155,6 +156,8 @@ def _cited(sentence: str, start: int, end: int) -> str | None:
 
 def _law_places(sentence: str) -> list[str]:
     """Places cited as a source of law in one sentence, in order, ignoring conflict-of-law tails."""
+    if not _LAW_WORD.search(sentence):
+        return []  # each citation pattern below needs one of these words: skip their costly place lists
     places: list[tuple[int, str]] = []
     for match in _LAWS_OF.finditer(sentence):
         place = _cited(sentence, match.start(), match.end())
