@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 Severity = Literal["error", "warning", "info"]
 Status = Literal["present", "weak", "missing"]
 FindingKind = Literal["missing", "requirement", "wording", "policy", "input"]
@@ -47,6 +47,7 @@ class RequirementResult(_Frozen):
     value: str | None = None  # the value found, when the requirement measures one ("99.5% per month")
     expected: str | None = None  # the policy it was checked against (">= 99.9%")
     ask: str | None = None  # what to ask for when unmet
+    applicable: bool = True  # False: the contract rules the point out ("shall not be renewed"); not a gap
 
 
 class WordingResult(_Frozen):

@@ -207,3 +207,23 @@ def test_missing_finding_fingerprint_survives_edits_to_the_draft(rules_dir: Path
     first = review("1. Fees\nCustomer shall pay the fees.", rules_dir).findings[0]
     edited = review("1. Fees\nCustomer shall pay the fees monthly in arrears.", rules_dir).findings[0]
     assert first.kind == edited.kind == "missing" and first.fingerprint == edited.fingerprint
+
+
+def test_a_requirement_the_contract_rules_out_is_not_a_gap() -> None:
+    text = (
+        "4. Term\n4.1 The term of this Statement of Work is twelve (12) months from 1 March 2026.\n"
+        "4.2 This Statement of Work shall not be renewed or extended; further work needs a new statement of work."
+    )
+    document = doc(text)
+    report = mc.analyze(document)
+    result = report.element("term_and_renewal")
+    renewal = next(r for r in result.requirements if r.id == "renewal_mechanism")
+    assert (renewal.met, renewal.applicable, renewal.ask) == (False, False, None)
+    (evidence,) = renewal.evidence
+    assert document.text[evidence.start : evidence.end] == evidence.quote
+    assert "shall not be renewed" in evidence.quote and evidence.section == "4.2"
+    assert not [f for f in report.findings if f.rule.startswith("term_and_renewal.renewal")]
+    assert result.status == "present"
+    silent = mc.analyze(doc(text.split("\n4.2")[0])).element("term_and_renewal")  # silence is not enough
+    assert [r.applicable for r in silent.requirements] == [True] * len(silent.requirements)
+    assert silent.status == "weak"

@@ -162,6 +162,10 @@ def evaluate_requirement(
             value, hit, ok, expected = min(judged, key=lambda item: item[2])  # a failing value wins
             met, value_text = ok, value.display
             evidence = (hit_evidence(ctx.index, hit),)
+    if not met and value_text is None and (ruled_out := _ruled_out(ctx, rule, requirement, scope)):
+        return RequirementResult(
+            id=requirement.id, title=requirement.title, met=False, applicable=False, evidence=ruled_out
+        )
     return RequirementResult(
         id=requirement.id,
         title=requirement.title,
@@ -171,6 +175,18 @@ def evaluate_requirement(
         expected=expected,
         ask=None if met else requirement.ask,
     )
+
+
+def _ruled_out(
+    ctx: Context, rule: ElementRule, requirement: Requirement, scope: list[tuple[int, int]]
+) -> tuple[Evidence, ...]:
+    """Evidence that the contract rules the requirement out (its ``not_applicable_when`` fires)."""
+    if requirement.not_applicable_when is None:
+        return ()
+    signals = ctx.compiled(rule.id, requirement.not_applicable_when)
+    ranges = None if requirement.not_applicable_when.scope == "document" else scope
+    hits = detect(ctx, signals, ranges, presence=False)
+    return tuple(hit_evidence(ctx.index, h) for h in hits[:1])
 
 
 def evaluate_wording(
@@ -208,7 +224,7 @@ def evaluate_element(ctx: Context, rule: ElementRule) -> ElementResult:
     requirements = tuple(evaluate_requirement(ctx, rule, r, scope) for r in rule.requirements)
     wording = evaluate_wording(ctx, rule, scope)
     quality = {r.id for r in rule.requirements if r.counts_for_quality}
-    unmet = [r for r in requirements if not r.met and r.id in quality]
+    unmet = [r for r in requirements if not r.met and r.applicable and r.id in quality]
     weak = bool(unmet or wording)
     asks = [r.ask for r in unmet if r.ask] + [w.ask for w in wording]
     return ElementResult(

@@ -60,7 +60,7 @@ def element_findings(result: ElementResult, config: Config) -> list[Finding]:
         return findings
     lower = _LOWER[result.severity]
     for req in result.requirements:
-        if req.met:
+        if req.met or not req.applicable:
             continue
         rule = f"{result.id}.{req.id}"
         if req.value and req.expected:

@@ -52,6 +52,15 @@ def run_element_examples(rules: RuleSet, only: str | None = None) -> list[Exampl
             met = {r.id for r in result.requirements if r.met}
             problems += [f"requirement {r} unmet, expected met" for r in example.met if r not in met]
             problems += [f"requirement {r} met, expected unmet" for r in example.unmet if r in met]
+            ruled_out = {r.id for r in result.requirements if not r.applicable}
+            problems += [
+                f"requirement {r} applies, expected not applicable"
+                for r in example.not_applicable
+                if r not in ruled_out
+            ]
+            problems += [
+                f"requirement {r} not applicable" for r in (*example.met, *example.unmet) if r in ruled_out
+            ]
             outcomes.append(ExampleOutcome(rule.id, example.name, not problems, "; ".join(problems) or "ok"))
     return outcomes
 

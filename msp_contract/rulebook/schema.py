@@ -51,6 +51,10 @@ class Requirement(_Strict):
     policy: Policy | None = None
     ask: str
     counts_for_quality: bool = True  # False: reported, but does not make the element weak
+    # When these fire (in the element's clauses, or the document with ``scope: document``) and the
+    # requirement is unmet, it does not apply: "this Agreement shall not be renewed" leaves nothing to ask
+    # about renewal terms. Its evidence is the sentence that says so.
+    not_applicable_when: Signals | None = None
 
 
 class WordingExample(_Strict):
@@ -77,6 +81,7 @@ class ElementExample(_Strict):
     text: str
     met: tuple[str, ...] = ()  # requirement ids that must be met
     unmet: tuple[str, ...] = ()  # requirement ids that must be unmet
+    not_applicable: tuple[str, ...] = ()  # requirement ids that must come out not applicable
 
 
 class ElementRule(_Strict):
