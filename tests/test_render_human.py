@@ -96,3 +96,22 @@ def test_markdown_and_html_are_grouped_gaps_first(tmp_path):
     assert statuses == sorted(statuses, key=order.__getitem__)
     html = RENDERERS["html"]([report], _ctx())
     assert html.startswith("<!DOCTYPE html>") and "<script" not in html
+
+
+def test_text_and_markdown_show_what_the_contract_rules_out(tmp_path):
+    path = tmp_path / "sow.txt"
+    path.write_text(
+        "4. Term\n4.1 The term of this Statement of Work is twelve (12) months from 1 March 2026.\n"
+        "4.2 This Statement of Work shall not be renewed or extended.\n",
+        encoding="utf-8",
+    )
+    report = mc.analyze(path)
+    text = RENDERERS["text"]([report], _ctx())
+    (line,) = [x for x in text.splitlines() if "n/a:" in x]
+    assert "renewal mechanism" in line and "non-renewal notice" in line
+    assert (
+        '"4.2 This Statement of Work shall not be renewed or extended."' in line
+        and "(§4.2 Term, p.1)" in line
+    )
+    markdown = RENDERERS["markdown"]([report], _ctx())
+    assert "n/a: renewal mechanism" in markdown and "§4.2 Term, p.1" in markdown

@@ -59,3 +59,13 @@ def summary_line(report: Report) -> str:
         f"{report.document.path}: {s.present} present, {s.weak} weak, {s.missing} missing "
         f"of {s.elements} elements; findings: {counts}{waived}"
     )
+
+
+def ruled_out(element: ElementResult) -> list[tuple[list[str], Evidence]]:
+    """Requirements the contract itself rules out, grouped by the sentence that does (titles, evidence)."""
+    groups: dict[tuple[int, int], tuple[list[str], Evidence]] = {}
+    for requirement in element.requirements:
+        if not requirement.applicable and requirement.evidence:
+            ev = requirement.evidence[0]
+            groups.setdefault((ev.start, ev.end), ([], ev))[0].append(requirement.title)
+    return list(groups.values())

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from ..report import ElementResult, Report
-from .common import STATUS_LABEL, by_pillar, cite, element_findings, summary_line, trim
+from .common import STATUS_LABEL, by_pillar, cite, element_findings, ruled_out, summary_line, trim
 from .context import EMPTY_CONTEXT, RunContext
 
 # '-', '+' and '!' only matter at a line start or before '[' (escaped anyway); every cell is one line.
@@ -66,6 +66,10 @@ def _row(report: Report, element: ElementResult) -> str:
         md_escape(f.message) + (f" *(suppressed: {md_escape(f.suppression or '')})*" if f.suppressed else "")
         for f in element_findings(report, element.id)
         if f.kind != "missing" or f.suppressed
+    ]
+    notes += [
+        f"n/a: {md_escape('; '.join(titles))} (“{md_escape(trim(ev.quote, 120))}”, {md_escape(cite(ev))})"
+        for titles, ev in ruled_out(element)
     ]
     ask = md_escape(element.ask or "")
     if notes:

@@ -9,7 +9,7 @@ import textwrap
 from collections.abc import Sequence
 
 from ..report import ElementResult, Evidence, Finding, Report
-from .common import STATUS_LABEL, by_pillar, cite, element_findings, summary_line, trim
+from .common import STATUS_LABEL, by_pillar, cite, element_findings, ruled_out, summary_line, trim
 from .context import EMPTY_CONTEXT, RunContext
 
 _INDENT = " " * 11
@@ -44,7 +44,7 @@ def _element(report: Report, element: ElementResult) -> list[str]:
     head = f"  {STATUS_LABEL[element.status]:<8} {element.title}"
     if element.status == "present":
         where = f" — {cite(element.evidence[0])}" if element.evidence else ""
-        return [head + where]
+        return [head + where, *_ruled_out(element)]
     lines = [f"{head} [{element.severity}]"]
     if element.evidence:
         ev = element.evidence[0]
@@ -55,9 +55,18 @@ def _element(report: Report, element: ElementResult) -> list[str]:
             lines += _finding(finding, shown)
         elif finding.suppressed:
             lines.append(f"{_INDENT}suppressed: {finding.suppression or 'suppressed'}")
+    lines += _ruled_out(element)
     if element.ask:
         lines += _wrap(f"Ask: {element.ask}")
     return lines
+
+
+def _ruled_out(element: ElementResult) -> list[str]:
+    """Requirements the contract itself rules out, with the sentence that does."""
+    return [
+        f'{_INDENT}n/a: {"; ".join(titles)}: "{trim(ev.quote, 120)}" ({cite(ev)})'
+        for titles, ev in ruled_out(element)
+    ]
 
 
 def _finding(finding: Finding, shown: Evidence | None) -> list[str]:
