@@ -1,6 +1,10 @@
 """Score blueprint element statuses against the labelled agreements in ../shared/blueprint/labels.
 
-    python benchmarks/blueprint.py [--source txt|pdf|both] [--per-element] [--json]
+    python benchmarks/blueprint.py [--source txt|pdf|both] [--per-element] [--mistakes] [--json]
+                                   [--labels DIR]
+
+``--labels`` scores against another folder of labels in the same format (your own labelled agreements;
+``doc`` names a CUAD development id or a file of ../shared/corpus/public).
 
 Presence: precision/recall/F1 over all (document, element) pairs. Quality: on pairs both we and the label
 call present, agreement on well-defined (our 'present') vs weak. Requirements: on those pairs, agreement on
@@ -21,12 +25,12 @@ import msp_contract as mc
 from benchmarks._shared import LABELS, label_source, require_shared
 
 
-def score(source: str, per_element: bool) -> dict[str, object]:
+def score(source: str, per_element: bool, labels: Path = LABELS) -> dict[str, object]:
     rules = mc.load_rules()
     counts: Counter[str] = Counter()
     by_element: dict[str, Counter[str]] = defaultdict(Counter)
     mistakes: list[str] = []
-    for label_path in sorted(LABELS.glob("*.json")):
+    for label_path in sorted(labels.glob("*.json")):
         label = json.loads(label_path.read_text(encoding="utf-8"))
         path = label_source(label["doc"], source)
         if path is None or not path.exists():
@@ -42,15 +46,17 @@ def score(source: str, per_element: bool) -> dict[str, object]:
             by_element[element_id][cell] += 1
             if cell in {"fp", "fn"}:
                 mistakes.append(f"{cell} {label['doc']} {element_id}")
-            if found and expected and ours is not None:
-                _score_quality(ours, truth, counts)
+            if found and expected and ours is not None and not _score_quality(ours, truth, counts):
+                mistakes.append(f"quality {label['doc']} {element_id}: ours {ours.status}")
     return _summary(counts, by_element if per_element else {}, mistakes)
 
 
-def _score_quality(ours: mc.report.ElementResult, truth: dict, counts: Counter[str]) -> None:
+def _score_quality(ours: mc.report.ElementResult, truth: dict, counts: Counter[str]) -> bool:
+    """Count agreement on quality and requirements; whether we agree on well-defined vs weak."""
     well = ours.status == "present"
+    agree = well == bool(truth["well_defined"])
     counts["quality_pairs"] += 1
-    counts["quality_agree"] += well == bool(truth["well_defined"])
+    counts["quality_agree"] += agree
     met = {r.id for r in ours.requirements if r.met}
     known = {r.id for r in ours.requirements}
     for attr in truth.get("attributes_met", []):
@@ -61,6 +67,7 @@ def _score_quality(ours: mc.report.ElementResult, truth: dict, counts: Counter[s
         if attr in known:
             counts["req_pairs"] += 1
             counts["req_agree"] += attr not in met
+    return agree
 
 
 def _prf(c: Counter[str]) -> tuple[float, float, float]:
@@ -105,12 +112,17 @@ def main() -> None:
     )
     parser.add_argument("--source", choices=["txt", "pdf", "both"], default="both")
     parser.add_argument("--per-element", action="store_true")
-    parser.add_argument("--mistakes", action="store_true", help="list false positives and negatives")
+    parser.add_argument(
+        "--mistakes",
+        action="store_true",
+        help="list false positives and negatives, and quality disagreements",
+    )
+    parser.add_argument("--labels", type=Path, default=LABELS, help="folder of label files (default: shared)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     require_shared()
     sources = ["txt", "pdf"] if args.source == "both" else [args.source]
-    results = {s: score(s, args.per_element) for s in sources}
+    results = {s: score(s, args.per_element, args.labels) for s in sources}
     if args.json:
         print(json.dumps(results, indent=2))
         return
