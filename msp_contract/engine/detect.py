@@ -66,7 +66,7 @@ def _sentence_ok(
     index: DocumentIndex, signals: CompiledSignals, i: int, outside: tuple[regex.Pattern[str], ...]
 ) -> bool:
     sentence = index.sentences[i]
-    text = index.text
+    text = index.match_text
     for pattern in signals.all:
         if search(pattern, text, sentence.start, sentence.end) is None and not (
             i in index.header_of and _matches_with_header(index, pattern, i)
@@ -91,12 +91,14 @@ def _sentence_matches(
     """
     sentence = index.sentences[i]
     if leading is None or not index.prefilter_usable:
-        return [(m.start(), m.end()) for m in finditer(pattern, index.text, sentence.start, sentence.end)]
+        return [
+            (m.start(), m.end()) for m in finditer(pattern, index.match_text, sentence.start, sentence.end)
+        ]
     spans: list[tuple[int, int]] = []
     for position in index.positions(leading, sentence.start, sentence.end):
         if spans and position < spans[-1][1]:
             continue  # inside the previous match: finditer would not report an overlapping one either
-        if found := match_at(pattern, index.text, position, sentence.end):
+        if found := match_at(pattern, index.match_text, position, sentence.end):
             spans.append((found.start(), found.end()))
     return spans
 
@@ -136,7 +138,7 @@ def _candidates(
 def _scan(
     index: DocumentIndex, pattern: regex.Pattern[str], ranges: list[tuple[int, int]] | None
 ) -> Iterator[tuple[int, int, int]]:
-    text = index.text
+    text = index.match_text
     seen: set[int] = set()
     retried: set[int] = set()
     for lo, hi in ranges or [(0, len(text))]:
@@ -171,7 +173,7 @@ def _scan(
 def _matches_with_header(index: DocumentIndex, pattern: regex.Pattern[str], row: int) -> bool:
     """Read a table row with its header: "P1 | 15 minutes" under "Priority | Response time"."""
     header, body = index.sentences[index.header_of[row]], index.sentences[row]
-    text = index.text
+    text = index.match_text
     return search(pattern, f"{text[header.start : header.end]} | {text[body.start : body.end]}") is not None
 
 
@@ -182,7 +184,7 @@ def pattern_hits(
     outside: tuple[regex.Pattern[str], ...] = (),
 ) -> list[Hit]:
     """One hit per sentence that matches any pattern (first pattern wins), in document order."""
-    text = index.text
+    text = index.match_text
     outside = (*outside, *signals.outside)
     found: dict[int, Hit] = {}
     allowed = index.range_mask(ranges) if ranges is not None else None
@@ -232,9 +234,8 @@ def heading_hits(
     hits: list[Hit] = []
     excluded = (*outside, *signals.outside)
     for position in sorted(positions):
-        section = index.headed_sections[position][0]
-        heading = section.heading
-        if not heading or not _within(ranges, section.start):
+        section, heading = index.headed_sections[position]
+        if not _within(ranges, section.start):
             continue
         match = _heading_match(patterns, position, heading)
         if match is None or any(search(p, heading) for p in signals.not_):
@@ -246,7 +247,7 @@ def heading_hits(
             continue  # a heading with nothing under it is a table-of-contents line, not a provision
         first = index.sentences[body[0]] if body else None
         end = index.sentences[body[1]].end if len(body) > 1 else (first.end if first else section.end)
-        offset = index.text.find(heading, section.start, section.end)
+        offset = index.text.find(section.heading or heading, section.start, section.end)  # same length
         match_start = offset + match.start() if offset >= 0 else section.start
         hits.append(
             Hit(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..model import Document, Section
 from ..rulebook.literals import Literals, Lookup
 from ..sentences import split_sentences
+from .parties import party_roles, role_view
 
 _WORD = re.compile(r"\w+")
 # Below this many candidate sentences, running the regex on each costs less than scanning the text for
@@ -64,7 +65,11 @@ class DocumentIndex:
     sentences: list[Sentence] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _by_id: dict[str, Section] = field(default_factory=dict)
-    _lower: str | None = None  # lower-cased text for the literal prefilter (None if lowering moved offsets)
+    # What the rules match against: the text with named parties overwritten by their role words, same
+    # length (parties.py); evidence always quotes ``document.text``.
+    match_text: str = ""
+    roles: dict[str, str] = field(default_factory=dict)  # party name -> "provider" | "customer"
+    _lower: str | None = None  # lower-cased match text for the prefilter (None if lowering moved offsets)
     # Sentence sets are bitsets (Python ints, bit i = sentence i): unions and intersections run in C.
     _vocabulary: list[str] | None = None  # sorted distinct lower-case words: prefix lookups bisect it
     _word_sentences: dict[str, list[int]] = field(default_factory=dict)  # word -> sentences it is in
@@ -102,7 +107,9 @@ class DocumentIndex:
             self.sentences.append(Sentence(start, end, inner))
         self._starts = [s.start for s in self.sentences]
         self._link_headers(rows)
-        lowered = text.lower()
+        self.roles = party_roles(text)
+        self.match_text = role_view(text, self.roles)
+        lowered = self.match_text.lower()
         self._lower = lowered if len(lowered) == len(text) else None
 
     def _link_headers(self, tables: list[list[tuple[int, int]]]) -> None:
@@ -251,13 +258,13 @@ class DocumentIndex:
 
     @functools.cached_property
     def headed_sections(self) -> list[tuple[Section, str]]:
-        """Sections with a heading, each with its heading lower-cased (for literal checks)."""
-        return [(s, s.heading.lower()) for s in self.document.sections if s.heading]
+        """Sections with a heading, each with the heading the rules read: party names as role words."""
+        return [(s, role_view(s.heading, self.roles)) for s in self.document.sections if s.heading]
 
     @functools.cached_property
     def _headings(self) -> tuple[str, list[int]]:
         """Every lower-cased heading, one per line, and where each line starts."""
-        lines = [lowered.replace("\n", " ") for _, lowered in self.headed_sections]
+        lines = [heading.lower().replace("\n", " ") for _, heading in self.headed_sections]
         return "\n".join(lines), list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
 
     def headings_with(self, literals: Literals) -> frozenset[int]:

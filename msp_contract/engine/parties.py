@@ -1,0 +1,136 @@
+"""Who is the provider and who the customer, when a contract names the parties instead of their roles.
+
+Rules are written with role words ("the Customer shall provide access"); many real contracts write
+"Converge shall provide VNE with access". When the preamble defines two parties by name, the verbs around
+those names usually say which one delivers the services and which one pays. The rules then match against a
+*role view* of the text in which each such name is overwritten by a role word of the same length (padded
+with spaces), so every offset, and therefore every evidence quote taken from the real text, stays exact.
+When the roles are not clear, nothing is replaced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# A party defined in the preamble: 'Converge, Inc. ("Converge")', '(hereinafter "VNE")'.
+_DEFINED = re.compile(
+    r"\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?|herein\s+)?[\"“]"
+    r"(?P<name>[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,2})[\"”]"
+)
+_PREAMBLE_CHARS = 3000
+_ENTITY_WINDOW = 160
+_ENTITY = re.compile(
+    r"\b(?:Inc|Corp|Corporation|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|S\.A|N\.V|B\.V|plc|L\.?P|Co|Company|"
+    r"partnership|limited\s+liability|organized|incorporated|existing)\b",
+    re.IGNORECASE,
+)
+_TERM = re.compile(
+    r"\b(?:Agreement|Date|Party|Parties|Products?|Services?|Specifications?|Period|Site|Clients?)\b"
+)
+_ROLE_WORDS = {
+    "provider", "supplier", "vendor", "contractor", "licensor", "consultant", "seller", "company", "customer",
+    "client", "buyer", "purchaser", "licensee", "subscriber", "party", "parties", "agreement", "effective",
+    "effective date", "services", "service", "term", "affiliate", "agent", "distributor", "manufacturer",
+    "reseller", "partner", "contract", "msa", "sow", "you", "we", "us",
+}  # fmt: skip
+_PROVIDER_WORDS = (
+    "provider",
+    "supplier",
+    "contractor",
+    "consultant",
+    "licensor",
+    "vendor",
+    "seller",
+    "msp",
+    "we",
+)
+_CUSTOMER_WORDS = ("customer", "licensee", "purchaser", "client", "buyer", "you")
+# What follows a party's name when it delivers the services, or when it pays; what precedes a payee.
+_DELIVERS = re.compile(
+    r"(?:['’]s\s+\w+\s+)?\s*(?:shall|will|must|agrees?\s+to|undertakes?\s+to)\s+(?:\w+\s+){0,3}?"
+    r"(?:provide|perform|deliver|maintain|support|host|supply|furnish|render|install|repair|correct|respond|resolve)",
+    re.IGNORECASE,
+)
+_PAYS = re.compile(r"\s*(?:shall|will|must|agrees?\s+to)\s+(?:\w+\s+){0,2}?pay\b", re.IGNORECASE)
+_PAID = re.compile(r"\bpa(?:y|id)\s+(?:to\s+)?$", re.IGNORECASE)
+_MARGIN = 2  # how much clearer one party's role must be than the other's
+
+
+def party_names(text: str) -> list[str]:
+    """Names the preamble defines for legal entities ('Converge, Inc. ("Converge")'), not role words or
+    defined terms such as "Agreement"."""
+    names: list[str] = []
+    for match in _DEFINED.finditer(text, 0, min(len(text), _PREAMBLE_CHARS)):
+        name = match.group("name").strip()
+        before = text[max(0, match.start() - _ENTITY_WINDOW) : match.start()]
+        if (
+            _ENTITY.search(before)
+            and name.lower() not in _ROLE_WORDS
+            and not _TERM.search(name)
+            and name not in names
+            and len(name) >= 2
+        ):
+            names.append(name)
+    return names
+
+
+def _score(name: str, text: str) -> int:
+    """Positive when ``name`` looks like the provider (it delivers, or it is paid), negative when it pays."""
+    score = 0
+    for start in _occurrences(name, text):
+        end = start + len(name)
+        if _DELIVERS.match(text, end):
+            score += 1
+        elif _PAYS.match(text, end):
+            score -= 1
+        if _PAID.search(text, max(0, start - 20), start):
+            score += 1
+    return score
+
+
+def _occurrences(name: str, text: str) -> list[int]:
+    """Where ``name`` stands as a word (``str.find``: far cheaper than a regex with look-arounds)."""
+    found: list[int] = []
+    start = text.find(name)
+    while start != -1:
+        end = start + len(name)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_.") and not (after.isalnum() or after == "_"):
+            found.append(start)
+        start = text.find(name, start + 1)
+    return found
+
+
+def _word(name: str) -> str:
+    return rf"(?<![\w.]){re.escape(name)}(?![\w])"
+
+
+def party_roles(text: str) -> dict[str, str]:
+    """{name: "provider" | "customer"} when one named party clearly delivers and another clearly does not,
+    else {}. Other named parties (a parent company, a guarantor) keep their names."""
+    names = party_names(text)
+    if len(names) < 2:
+        return {}
+    scores = sorted(((_score(name, text), name) for name in names), reverse=True)
+    (best, provider), (runner_up, _) = scores[0], scores[1]
+    lowest, customer = scores[-1]
+    if best < _MARGIN or best - runner_up < _MARGIN or lowest > 0 or customer == provider:
+        return {}
+    return {provider: "provider", customer: "customer"}
+
+
+def _stand_in(name: str, words: Iterable[str]) -> str | None:
+    """The first role word that fits in the name's length, space-padded in front to exactly that length."""
+    fitting = next((w for w in words if len(w) <= len(name)), None)
+    return None if fitting is None else fitting.rjust(len(name))  # "HSNS's" -> " you's": possessives hold
+
+
+def role_view(text: str, roles: dict[str, str]) -> str:
+    """``text`` with each party name overwritten by a same-length role word (offsets unchanged)."""
+    for name, role in roles.items():
+        stand_in = _stand_in(name, _PROVIDER_WORDS if role == "provider" else _CUSTOMER_WORDS)
+        if stand_in is not None:
+            text = re.sub(_word(name), stand_in, text, flags=re.IGNORECASE)
+    return text

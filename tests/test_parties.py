@@ -1,0 +1,49 @@
+"""Named parties read as their roles: rules written with "the Customer shall" also read "Acme shall"."""
+
+from __future__ import annotations
+
+from helpers import doc
+
+import msp_contract as mc
+from msp_contract.engine.parties import party_names, party_roles, role_view
+
+CONTRACT = (
+    'MANAGED SERVICES AGREEMENT between Northwind Systems, Inc. ("Northwind"), a Delaware corporation, and '
+    'Acme Widgets Ltd ("Acme"), a company organized under the laws of England (the "Agreement").\n'
+    "1. Services\n1.1 Northwind shall provide the managed network services described in Schedule 1.\n"
+    "1.2 Northwind will perform monitoring and will respond to incidents within one hour.\n"
+    "2. Fees\n2.1 Acme shall pay Northwind the monthly fees in Schedule 2.\n"
+    "3. Acme's Responsibilities\n3.1 Acme shall provide Northwind with remote access to its systems and "
+    "timely information needed for the services.\n"
+)
+
+
+def test_defined_entity_names_are_found_but_defined_terms_are_not() -> None:
+    assert party_names(CONTRACT) == ["Northwind", "Acme"]
+
+
+def test_roles_follow_who_delivers_and_who_pays() -> None:
+    assert party_roles(CONTRACT) == {"Northwind": "provider", "Acme": "customer"}
+
+
+def test_unclear_roles_replace_nothing() -> None:
+    text = 'Agreement between Alpha, Inc. ("Alpha") and Beta LLC ("Beta"). Alpha and Beta will cooperate.'
+    assert party_roles(text) == {}
+
+
+def test_role_view_keeps_every_offset_and_possessives() -> None:
+    view = role_view(CONTRACT, party_roles(CONTRACT))
+    assert len(view) == len(CONTRACT)
+    assert "3.  you's Responsibilities" in view  # "Acme" has 4 letters: " you", padded in front
+    assert "1.1  provider shall provide the managed" in view  # "Northwind" has 9: " provider"
+    assert "Northwind" not in view and "Acme" not in view
+
+
+def test_customer_duties_written_with_the_party_name_count_and_quotes_stay_verbatim() -> None:
+    document = doc(CONTRACT)
+    report = mc.analyze(document)
+    duties = report.element("client_obligations")
+    assert duties.status != "missing"
+    for evidence in duties.evidence:
+        assert document.text[evidence.start : evidence.end] == evidence.quote
+    assert any("Acme" in e.quote for e in duties.evidence)
