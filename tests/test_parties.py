@@ -47,3 +47,12 @@ def test_customer_duties_written_with_the_party_name_count_and_quotes_stay_verba
     for evidence in duties.evidence:
         assert document.text[evidence.start : evidence.end] == evidence.quote
     assert any("Acme" in e.quote for e in duties.evidence)
+
+
+def test_a_third_party_that_looks_like_the_customer_is_not_guessed() -> None:
+    text = (
+        'Agreement between Northwind Systems, Inc. ("Northwind"), Acme Widgets Ltd ("Acme") and Globex '
+        'Corporation ("Globex").\nNorthwind shall provide the services. Northwind will host the platform. '
+        "Northwind shall maintain the software.\n"
+    )
+    assert party_roles(text) == {"Northwind": "provider"}

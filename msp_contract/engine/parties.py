@@ -115,9 +115,11 @@ def party_roles(text: str) -> dict[str, str]:
         return {}
     scores = sorted(((_score(name, text), name) for name in names), reverse=True)
     (best, provider), (runner_up, _) = scores[0], scores[1]
-    lowest, customer = scores[-1]
-    if best < _MARGIN or best - runner_up < _MARGIN or lowest > 0 or customer == provider:
+    if best < _MARGIN or best - runner_up < _MARGIN:
         return {}
+    lowest, customer = scores[-1]
+    if lowest > 0 or (len(scores) > 2 and scores[-2][0] == lowest):
+        return {provider: "provider"}  # several parties look alike: which one is the customer is unclear
     return {provider: "provider", customer: "customer"}
 
 
