@@ -21,7 +21,7 @@ from ..values.renewal import notice_periods, term_and_renewal
 from ..values.sla import KeyTerms, sla_table
 from ..values.terms import find_definitions
 from .detect import Hit
-from .elements import Context, scope_of
+from .elements import Context, merge_ranges, scope_of
 from .evidence import make_evidence
 
 KEY_TERM_ELEMENTS = ("term_and_renewal", "termination_rights", "liability_indemnity_insurance")
@@ -50,7 +50,7 @@ def focus(text: str, ranges: list[tuple[int, int]]) -> str:
     """``text`` with everything outside ``ranges`` blanked (newlines kept, so offsets and lines hold)."""
     pieces: list[str] = []
     cursor = 0
-    for start, end in _merged(ranges):
+    for start, end in merge_ranges(ranges):
         pieces.append(_blank(text[cursor:start]))
         pieces.append(text[start:end])
         cursor = end
@@ -60,16 +60,6 @@ def focus(text: str, ranges: list[tuple[int, int]]) -> str:
 
 def _blank(segment: str) -> str:
     return "\n".join(" " * len(line) for line in segment.split("\n"))
-
-
-def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(ranges):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        elif end > start:
-            merged.append((start, end))
-    return merged
 
 
 @dataclass(frozen=True)
@@ -90,7 +80,7 @@ class Excerpt:
         starts: list[int] = []
         origins: list[int] = []
         length, cursor = 0, 0
-        for start, end in _merged(ranges):
+        for start, end in merge_ranges(ranges):
             gap = _GAP + "\n" * min(text.count("\n", cursor, start), 2)
             pieces += [gap, text[start:end]]
             starts.append(length + len(gap))

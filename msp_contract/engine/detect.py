@@ -116,11 +116,12 @@ def _candidates(
     ``allowed``: the sentences inside ``ranges`` as a bitset (None: anywhere).
     """
     mask = index.candidate_mask(plan)
-    if mask is not None and allowed is not None:
+    if mask is None:  # no literal to filter on
+        yield from _scan(index, pattern, ranges)
+        return
+    if allowed is not None:
         mask &= allowed
     if not mask:
-        if mask is None:
-            yield from _scan(index, pattern, ranges)
         return
     if leading is None and mask.bit_count() * _SCAN_BREAK_EVEN > len(index.sentences):
         # a common literal: one pass over the text beats many per-sentence searches

@@ -96,7 +96,7 @@ def scope_of(index: DocumentIndex, hits: list[Hit]) -> list[tuple[int, int]]:
             if section is not None:
                 lo, hi = max(lo, section.start), min(hi, section.end)
             ranges.append((lo, hi))
-    return _merge(ranges)
+    return merge_ranges(ranges)
 
 
 def _clause_around(index: DocumentIndex, section: Section | None) -> tuple[int, int] | None:
@@ -111,12 +111,13 @@ def _clause_around(index: DocumentIndex, section: Section | None) -> tuple[int, 
     return (chosen.start, chosen.end) if chosen is not None else None
 
 
-def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching ranges joined, empty ones dropped, in order."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(ranges):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
+        elif end > start:
             merged.append((start, end))
     return merged
 

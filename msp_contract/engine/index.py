@@ -15,8 +15,8 @@ from ..sentences import split_sentences
 from .parties import party_roles, role_view
 
 _WORD = re.compile(r"\w+")
-# Below this many candidate sentences, running the regex on each costs less than scanning the text for
-# one more mid-word literal.
+# Once this few candidate sentences remain, running the regex on each costs less than one more lookup:
+# in the word index (cheap), or by scanning for a mid-word literal.
 _FEW_CANDIDATES = 2
 _FEW_TO_SCAN = 4
 
@@ -53,6 +53,35 @@ def bits(mask: int) -> Iterator[int]:
 
 
 @dataclass(frozen=True)
+class _Lines:
+    """Short strings joined one per line, so one ``str.find`` scan tells which of them hold a literal."""
+
+    blob: str
+    starts: list[int]
+
+    @classmethod
+    def of(cls, lines: list[str]) -> _Lines:
+        starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+        return cls("\n".join(lines), starts)
+
+    def holding(self, literal: str) -> Iterator[int]:
+        """Positions of the lines that contain ``literal`` (a line may come more than once)."""
+        position = self.blob.find(literal)
+        while position != -1:
+            yield bisect.bisect_right(self.starts, position) - 1
+            position = self.blob.find(literal, position + 1)
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The distinct lower-case words of a document, sorted, with the sentences each occurs in."""
+
+    words: list[str]
+    sentences_of: dict[str, list[int]]
+    lines: _Lines  # the same words, for literals that may sit inside a word
+
+
+@dataclass(frozen=True)
 class Sentence:
     start: int
     end: int
@@ -71,14 +100,10 @@ class DocumentIndex:
     roles: dict[str, str] = field(default_factory=dict)  # party name -> "provider" | "customer"
     _lower: str | None = None  # lower-cased match text for the prefilter (None if lowering moved offsets)
     # Sentence sets are bitsets (Python ints, bit i = sentence i): unions and intersections run in C.
-    _vocabulary: list[str] | None = None  # sorted distinct lower-case words: prefix lookups bisect it
-    _word_sentences: dict[str, list[int]] = field(default_factory=dict)  # word -> sentences it is in
-    _word_masks: dict[str, int] = field(default_factory=dict)  # the same as bitsets, made when asked
-    _blob: str = ""  # the vocabulary joined by newlines: mid-word literals are found here
-    _word_offsets: list[int] = field(default_factory=list)  # where each vocabulary word starts in _blob
+    _word_masks: dict[str, int] = field(default_factory=dict)  # word -> its sentences, made when asked
     _prefix_masks: dict[str, int] = field(default_factory=dict)  # literals recur across patterns
     _substring_masks: dict[str, int] = field(default_factory=dict)
-    _in_headings: dict[tuple[frozenset[str], bool], frozenset[int]] = field(default_factory=dict)
+    _in_headings: dict[frozenset[str], frozenset[int]] = field(default_factory=dict)
     header_of: dict[int, int] = field(default_factory=dict)  # table body row sentence -> its header row
     _rows_under: dict[int, int] = field(default_factory=dict)  # header row sentence -> its body rows
     _header_mask: int = 0
@@ -153,10 +178,8 @@ class DocumentIndex:
         """Sentences containing one of the option's literals. A literal in a table's header row makes every
         row of that table a candidate (rows are read with their header)."""
         mask = 0
-        known = self._prefix_masks
         for prefix in lookup.prefixes:
-            found = known.get(prefix)
-            mask |= found if found is not None else self._prefix_mask(prefix)
+            mask |= self._prefix_mask(prefix)
         for literal in lookup.in_words:
             mask |= self._substring_mask(literal, self._in_words)
         for literal in lookup.anywhere:
@@ -175,15 +198,10 @@ class DocumentIndex:
 
     def _in_words(self, literal: str) -> int:
         """Sentences with a word containing ``literal`` (found in the vocabulary, not the longer text)."""
-        if self._vocabulary is None:
-            self._index_words()
-        assert self._vocabulary is not None
-        words, offsets, blob = self._vocabulary, self._word_offsets, self._blob
+        words = self._vocabulary.words
         mask = 0
-        position = blob.find(literal)
-        while position != -1:
-            mask |= self._word_mask(words[bisect.bisect_right(offsets, position) - 1])
-            position = blob.find(literal, position + 1)
+        for position in self._vocabulary.lines.holding(literal):
+            mask |= self._word_mask(words[position])
         return mask
 
     def _prefix_mask(self, prefix: str) -> int:
@@ -191,10 +209,7 @@ class DocumentIndex:
         cached = self._prefix_masks.get(prefix)
         if cached is not None:
             return cached
-        if self._vocabulary is None:
-            self._index_words()
-        assert self._vocabulary is not None
-        words = self._vocabulary
+        words = self._vocabulary.words
         first = bisect.bisect_left(words, prefix)
         last = bisect.bisect_left(words, prefix + "\U0010ffff", first)
         mask = 0
@@ -206,10 +221,12 @@ class DocumentIndex:
     def _word_mask(self, word: str) -> int:
         mask = self._word_masks.get(word)
         if mask is None:
-            mask = self._word_masks[word] = mask_of(self._word_sentences[word], len(self.sentences))
+            sentences = self._vocabulary.sentences_of[word]
+            mask = self._word_masks[word] = mask_of(sentences, len(self.sentences))
         return mask
 
-    def _index_words(self) -> None:
+    @functools.cached_property
+    def _vocabulary(self) -> _Vocabulary:
         assert self._lower is not None
         by_word: dict[str, list[int]] = {}
         findall = _WORD.findall
@@ -217,31 +234,21 @@ class DocumentIndex:
         for i, sentence in enumerate(self.sentences):
             for word in set(findall(lowered, sentence.start, sentence.end)):
                 by_word.setdefault(word, []).append(i)
-        self._word_sentences = by_word
-        self._vocabulary = sorted(by_word)
-        self._blob = "\n".join(self._vocabulary)
-        self._word_offsets = list(
-            itertools.accumulate((len(w) + 1 for w in self._vocabulary[:-1]), initial=0)
-        )
+        words = sorted(by_word)
+        return _Vocabulary(words, by_word, _Lines.of(words))
 
     def positions(self, literals: frozenset[str], start: int, end: int) -> list[int]:
         """Offsets in ``[start, end)`` where one of ``literals`` (lower-case) begins, in order."""
-        assert self._lower is not None
         if len(literals) == 1:
-            (literal,) = literals
-            found: list[int] = []
-            position = self._lower.find(literal, start, end)
-            while position != -1:
-                found.append(position)
-                position = self._lower.find(literal, position + 1, end)
-            return found
-        seen: set[int] = set()
-        for literal in literals:
-            position = self._lower.find(literal, start, end)
-            while position != -1:
-                seen.add(position)
-                position = self._lower.find(literal, position + 1, end)
-        return sorted(seen)
+            return list(self._occurrences(next(iter(literals)), start, end))
+        return sorted({p for literal in literals for p in self._occurrences(literal, start, end)})
+
+    def _occurrences(self, literal: str, start: int, end: int) -> Iterator[int]:
+        assert self._lower is not None
+        position = self._lower.find(literal, start, end)
+        while position != -1:
+            yield position
+            position = self._lower.find(literal, position + 1, end)
 
     @property
     def prefilter_usable(self) -> bool:
@@ -262,25 +269,17 @@ class DocumentIndex:
         return [(s, role_view(s.heading, self.roles)) for s in self.document.sections if s.heading]
 
     @functools.cached_property
-    def _headings(self) -> tuple[str, list[int]]:
-        """Every lower-cased heading, one per line, and where each line starts."""
-        lines = [heading.lower().replace("\n", " ") for _, heading in self.headed_sections]
-        return "\n".join(lines), list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    def _headings(self) -> _Lines:
+        """Every heading as the rules read it, lower-cased, one per line."""
+        return _Lines.of([heading.lower().replace("\n", " ") for _, heading in self.headed_sections])
 
     def headings_with(self, literals: Literals) -> frozenset[int]:
         """Positions in ``headed_sections`` of the headings that contain one of ``literals`` (most heading
         patterns fire nowhere: one scan of the joined headings rules them out)."""
-        key = (literals.strings, literals.at_word_start)
-        found = self._in_headings.get(key)
+        found = self._in_headings.get(literals.strings)
         if found is None:
-            blob, starts = self._headings
-            hits: set[int] = set()
-            for literal in literals.strings:
-                position = blob.find(literal)
-                while position != -1:
-                    hits.add(bisect.bisect_right(starts, position) - 1)
-                    position = blob.find(literal, position + 1)
-            found = self._in_headings[key] = frozenset(hits)
+            found = frozenset(p for literal in literals.strings for p in self._headings.holding(literal))
+            self._in_headings[literals.strings] = found
         return found
 
     def range_mask(self, ranges: list[tuple[int, int]]) -> int:

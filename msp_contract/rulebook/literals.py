@@ -41,9 +41,6 @@ class Literals:
     at_word_start: bool  # each of them starts at a word boundary wherever it occurs in a match
 
 
-Requirement = Literals
-
-
 def _selectivity(required: Literals) -> tuple[int, bool]:
     common = any(literal.strip() in COMMON_WORDS for literal in required.strings)
     return (1 if common else min(map(len, required.strings)), required.at_word_start)

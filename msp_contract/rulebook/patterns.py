@@ -18,8 +18,8 @@ import regex
 
 from ..errors import RuleFileError
 from .literals import (
+    Literals,
     Lookup,
-    Requirement,
     leading_literals,
     literal_options,
     parse_regex,
@@ -72,12 +72,11 @@ _FLAGS = regex.IGNORECASE | regex.VERSION0
 class CompiledSignals:
     any: tuple[regex.Pattern[str], ...]
     any_leading: tuple[frozenset[str] | None, ...]  # per pattern of ``any``: what every match starts with
-    any_options: tuple[tuple[Requirement, ...], ...]  # per pattern of ``any``: prefilters (literals.py)
-    any_plans: tuple[tuple[Lookup, ...], ...]  # per pattern of ``any``: how to look its options up
+    any_plans: tuple[tuple[Lookup, ...], ...]  # per pattern of ``any``: its literal prefilter (literals.py)
     all: tuple[regex.Pattern[str], ...]
     not_: tuple[regex.Pattern[str], ...]
     headings: tuple[regex.Pattern[str], ...]
-    heading_literals: tuple[Requirement | None, ...]
+    heading_literals: tuple[Literals | None, ...]
     outside: tuple[regex.Pattern[str], ...]
     clauses: tuple[str, ...]
     negation: bool
@@ -173,7 +172,6 @@ def compile_signals(signals: Signals, macros: dict[str, str], path: Path) -> Com
     return CompiledSignals(
         any=any_patterns,
         any_leading=tuple(leading_literals(p.pattern) for p in any_patterns),
-        any_options=tuple(literal_options(p.pattern) for p in any_patterns),
         any_plans=tuple(prefilter_plan(literal_options(p.pattern)) for p in any_patterns),
         all=many(signals.all),
         not_=many(signals.not_),
