@@ -11,7 +11,7 @@ true-positive documents where at least one of our evidence quotes overlaps an ex
 
 Timing: ``msp_contract.load()`` (parse) vs ``msp_contract.engine.review(document, rules)`` (every rule,
 on the already-loaded Document); the target is rules <= 10% of parse time. The clause inventory alone
-(``evaluate_clauses`` on a DocumentIndex) is timed separately.
+(``evaluate_clauses`` on the document index) is timed separately.
 
 ``--mistakes TYPE`` lists that type's false positives (our quote) and false negatives (the expert's clause).
 """
@@ -34,8 +34,8 @@ from rapidfuzz import fuzz
 
 import msp_contract as mc
 from benchmarks._shared import CUAD, cuad_manifest, require_shared
-from msp_contract.engine import DocumentIndex, review
-from msp_contract.engine.elements import evaluate_clauses
+from msp_contract.engine import review
+from msp_contract.engine.elements import evaluate_clauses, index_for
 
 OVERLAP_THRESHOLD = 85
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
@@ -73,7 +73,7 @@ def run(
             t1 = time.perf_counter()
             report = review(document, rules)
             t2 = time.perf_counter()
-            evaluate_clauses(DocumentIndex(document), rules)  # the clause inventory alone (this file's rules)
+            evaluate_clauses(index_for(document, rules), rules)  # the clause inventory alone
             t3 = time.perf_counter()
         except Exception as exc:
             errors.append(f"{entry['id']}: {type(exc).__name__}: {exc}")

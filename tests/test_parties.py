@@ -5,7 +5,7 @@ from __future__ import annotations
 from helpers import doc
 
 import msp_contract as mc
-from msp_contract.engine.parties import party_names, party_roles, role_view
+from msp_contract.engine.parties import party_names, party_roles, role_view, stand_ins
 
 CONTRACT = (
     'MANAGED SERVICES AGREEMENT between Northwind Systems, Inc. ("Northwind"), a Delaware corporation, and '
@@ -32,7 +32,7 @@ def test_unclear_roles_replace_nothing() -> None:
 
 
 def test_role_view_keeps_every_offset_and_possessives() -> None:
-    view = role_view(CONTRACT, party_roles(CONTRACT))
+    view = role_view(CONTRACT, party_roles(CONTRACT), stand_ins(mc.load_rules().blueprint.macros))
     assert len(view) == len(CONTRACT)
     assert "3.  you's Responsibilities" in view  # "Acme" has 4 letters: " you", padded in front
     assert "1.1  provider shall provide the managed" in view  # "Northwind" has 9: " provider"
@@ -56,3 +56,8 @@ def test_a_third_party_that_looks_like_the_customer_is_not_guessed() -> None:
         "Northwind shall maintain the software.\n"
     )
     assert party_roles(text) == {"Northwind": "provider"}
+
+
+def test_stand_ins_are_the_rule_sets_own_role_words() -> None:
+    macros = {"provider": r"provider|company|service\s+provider|vendor", "customer": "customer|company|you"}
+    assert stand_ins(macros) == {"provider": ("provider", "vendor"), "customer": ("customer", "you")}

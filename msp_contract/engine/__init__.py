@@ -9,7 +9,7 @@ from ..report import SEVERITY_ORDER, DocumentInfo, ElementResult, Finding, Repor
 from ..rulebook import RuleSet
 from ..rulebook.patterns import DeadlineExceeded, time_budget
 from .deal_terms import key_term_entries, sla_entries
-from .elements import Context, evaluate_clauses, evaluate_element, global_outside
+from .elements import Context, evaluate_clauses, evaluate_element, global_outside, index_for
 from .findings import element_findings, summarize
 from .index import DocumentIndex
 
@@ -45,7 +45,7 @@ def review(
 def _review(document: Document, rules: RuleSet, config: Config) -> Report:
     from .. import __version__
 
-    index = DocumentIndex(document)
+    index = index_for(document, rules)
     clause_hits, clauses = evaluate_clauses(index, rules)
     ctx = Context(index, rules, clause_hits, config.thresholds, global_outside(rules))
     elements: list[ElementResult] = []

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import regex
 
-from ..model import Section
+from ..model import Document, Section
 from ..report import ClauseResult, ElementResult, Evidence, RequirementResult, WordingResult
 from ..rulebook import ElementRule, Requirement, RuleSet, Signals
 from ..rulebook.patterns import CompiledSignals, compile_pattern, compile_signals_cached
@@ -17,6 +17,7 @@ from ..valuechecks import VALUE_CHECKS, FoundValue
 from .detect import Hit, heading_hits, pattern_hits
 from .evidence import hit_evidence
 from .index import DocumentIndex
+from .parties import stand_ins
 
 MAX_EVIDENCE = 3
 _SCOPE_MIN, _SCOPE_MAX = 200, 8000  # requirement search scope: the clause around a hit, within these sizes
@@ -44,6 +45,11 @@ class Context:
 def macro_items(rules: RuleSet) -> tuple[tuple[str, str], ...]:
     """The blueprint's macros in a hashable form, the key of the compiled-signals cache."""
     return tuple(sorted(rules.blueprint.macros.items()))
+
+
+def index_for(document: Document, rules: RuleSet) -> DocumentIndex:
+    """The document index the rules read: named parties overwritten by these rules' own role words."""
+    return DocumentIndex(document, stand_ins=stand_ins(rules.blueprint.macros))
 
 
 def global_outside(rules: RuleSet) -> tuple[regex.Pattern[str], ...]:

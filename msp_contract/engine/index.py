@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..model import Document, Section
 from ..rulebook.literals import Literals, Lookup
 from ..sentences import split_sentences
-from .parties import party_roles, role_view
+from .parties import StandIns, party_roles, role_view
 
 _WORD = re.compile(r"\w+")
 # Once this few candidate sentences remain, running the regex on each costs less than one more lookup:
@@ -96,6 +96,8 @@ class DocumentIndex:
     _by_id: dict[str, Section] = field(default_factory=dict)
     # What the rules match against: the text with named parties overwritten by their role words, same
     # length (parties.py); evidence always quotes ``document.text``.
+    # The role words of the rules in use (parties.stand_ins); None: read party names as written.
+    stand_ins: StandIns | None = None
     match_text: str = ""
     roles: dict[str, str] = field(default_factory=dict)  # party name -> "provider" | "customer"
     _lower: str | None = None  # lower-cased match text for the prefilter (None if lowering moved offsets)
@@ -132,8 +134,8 @@ class DocumentIndex:
             self.sentences.append(Sentence(start, end, inner))
         self._starts = [s.start for s in self.sentences]
         self._link_headers(rows)
-        self.roles = party_roles(text)
-        self.match_text = role_view(text, self.roles)
+        self.roles = party_roles(text) if self.stand_ins else {}
+        self.match_text = role_view(text, self.roles, self.stand_ins or {})
         lowered = self.match_text.lower()
         self._lower = lowered if len(lowered) == len(text) else None
 
@@ -266,7 +268,11 @@ class DocumentIndex:
     @functools.cached_property
     def headed_sections(self) -> list[tuple[Section, str]]:
         """Sections with a heading, each with the heading the rules read: party names as role words."""
-        return [(s, role_view(s.heading, self.roles)) for s in self.document.sections if s.heading]
+        return [
+            (s, role_view(s.heading, self.roles, self.stand_ins or {}))
+            for s in self.document.sections
+            if s.heading
+        ]
 
     @functools.cached_property
     def _headings(self) -> _Lines:

@@ -11,7 +11,7 @@ When the roles are not clear, nothing is replaced.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 # A party defined in the preamble: 'Converge, Inc. ("Converge")', '(hereinafter "VNE")'.
 _DEFINED = re.compile(
@@ -34,18 +34,6 @@ _ROLE_WORDS = {
     "effective date", "services", "service", "term", "affiliate", "agent", "distributor", "manufacturer",
     "reseller", "partner", "contract", "msa", "sow", "you", "we", "us",
 }  # fmt: skip
-_PROVIDER_WORDS = (
-    "provider",
-    "supplier",
-    "contractor",
-    "consultant",
-    "licensor",
-    "vendor",
-    "seller",
-    "msp",
-    "we",
-)
-_CUSTOMER_WORDS = ("customer", "licensee", "purchaser", "client", "buyer", "you")
 # What follows a party's name when it delivers the services, or when it pays; what precedes a payee.
 _DELIVERS = re.compile(
     r"(?:['’]s\s+\w+\s+)?\s*(?:shall|will|must|agrees?\s+to|undertakes?\s+to)\s+(?:\w+\s+){0,3}?"
@@ -55,6 +43,8 @@ _DELIVERS = re.compile(
 _PAYS = re.compile(r"\s*(?:shall|will|must|agrees?\s+to)\s+(?:\w+\s+){0,2}?pay\b", re.IGNORECASE)
 _PAID = re.compile(r"\bpa(?:y|id)\s+(?:to\s+)?$", re.IGNORECASE)
 _MARGIN = 2  # how much clearer one party's role must be than the other's
+_ROLES = ("provider", "customer")
+_PLAIN_WORD = re.compile(r"[a-z]+")
 
 
 def party_names(text: str) -> list[str]:
@@ -123,16 +113,31 @@ def party_roles(text: str) -> dict[str, str]:
     return {provider: "provider", customer: "customer"}
 
 
+StandIns = Mapping[
+    str, tuple[str, ...]
+]  # role -> the role words a name may be overwritten with, preferred first
+
+
+def stand_ins(macros: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """The single words of the rule set's ``{provider}`` and ``{customer}`` macros, so that a name
+    overwritten by one of them is read by the same rules; a word in both (``company``) says nothing."""
+    words = {
+        role: [w for w in macros.get(role, "").split("|") if _PLAIN_WORD.fullmatch(w)] for role in _ROLES
+    }
+    shared = set(words["provider"]) & set(words["customer"])
+    return {role: tuple(w for w in found if w not in shared) for role, found in words.items()}
+
+
 def _stand_in(name: str, words: Iterable[str]) -> str | None:
     """The first role word that fits in the name's length, space-padded in front to exactly that length."""
     fitting = next((w for w in words if len(w) <= len(name)), None)
     return None if fitting is None else fitting.rjust(len(name))  # "HSNS's" -> " you's": possessives hold
 
 
-def role_view(text: str, roles: dict[str, str]) -> str:
+def role_view(text: str, roles: Mapping[str, str], stand_ins: StandIns) -> str:
     """``text`` with each party name overwritten by a same-length role word (offsets unchanged)."""
     for name, role in roles.items():
-        stand_in = _stand_in(name, _PROVIDER_WORDS if role == "provider" else _CUSTOMER_WORDS)
+        stand_in = _stand_in(name, stand_ins.get(role, ()))
         if stand_in is not None:
             text = re.sub(_word(name), stand_in, text, flags=re.IGNORECASE)
     return text

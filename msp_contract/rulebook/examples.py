@@ -66,15 +66,14 @@ def run_element_examples(rules: RuleSet, only: str | None = None) -> list[Exampl
 
 
 def run_clause_examples(rules: RuleSet, only: str | None = None) -> list[ExampleOutcome]:
-    from ..engine.elements import evaluate_clauses
-    from ..engine.index import DocumentIndex
+    from ..engine.elements import evaluate_clauses, index_for
 
     outcomes: list[ExampleOutcome] = []
     for rule in rules.clauses:
         if only and rule.id != only:
             continue
         for example in rule.examples:
-            _, results = evaluate_clauses(DocumentIndex(document_from_text(example.text)), rules)
+            _, results = evaluate_clauses(index_for(document_from_text(example.text), rules), rules)
             found = next((c for c in results if c.type == rule.id), None)
             problems = []
             if (found is not None) != (example.expect == "present"):
@@ -87,7 +86,7 @@ def run_clause_examples(rules: RuleSet, only: str | None = None) -> list[Example
 
 def run_wording_examples(rules: RuleSet, only: str | None = None) -> list[ExampleOutcome]:
     from ..engine.detect import pattern_hits
-    from ..engine.index import DocumentIndex
+    from ..engine.elements import index_for
     from .patterns import compile_signals
 
     outcomes: list[ExampleOutcome] = []
@@ -98,7 +97,7 @@ def run_wording_examples(rules: RuleSet, only: str | None = None) -> list[Exampl
             rule.detect, rules.blueprint.macros, rules.sources.get(rule.id, Path(rule.id))
         )
         for example in rule.examples:
-            hits = pattern_hits(DocumentIndex(document_from_text(example.text)), signals)
+            hits = pattern_hits(index_for(document_from_text(example.text), rules), signals)
             ok = bool(hits) == (example.expect == "match")
             detail = "ok" if ok else f"{'matched' if hits else 'no match'}, expected {example.expect}"
             outcomes.append(ExampleOutcome(f"wording.{rule.id}", example.name, ok, detail))
