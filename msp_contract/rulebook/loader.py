@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..errors import RuleFileError
+from .location import default_rules_dir
 from .patterns import check_signals
 from .schema import BlueprintFile, ClauseRule, ElementRule, Wording
 
@@ -32,15 +33,6 @@ class RuleSet:
 
     def element(self, element_id: str) -> ElementRule:
         return next(e for e in self.elements if e.id == element_id)
-
-
-def default_rules_dir() -> Path:
-    """The packaged rules (wheel) or the repository's top-level ``rules/`` (editable install)."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "_rules", here.parent / "rules"):
-        if (candidate / "blueprint.yaml").is_file():
-            return candidate
-    raise RuleFileError(here / "_rules", "default rules not found: the installation is incomplete")
 
 
 def _line_of(node: yaml.Node | None, loc: Iterable[int | str]) -> int | None:

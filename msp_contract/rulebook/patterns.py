@@ -1,7 +1,11 @@
 """Compile rule patterns safely: macros expanded, case-insensitive, and bounded in time.
 
-Rule files may come from users, so patterns run on the ``regex`` engine with a per-call timeout: a
-catastrophically backtracking pattern fails loudly with a RuleFileError instead of hanging a CI job.
+Rule files may come from users, so their patterns run on the ``regex`` engine with a per-call timeout: a
+catastrophically backtracking pattern fails loudly with a RuleFileError instead of hanging a CI job. The
+bundled rules run without it, because the engine charges about 1.3 µs a call for a timeout (a tenth of the
+review) and tests/test_pattern_safety.py vets every bundled pattern against pathological sentences instead.
+Only on sentence-sized spans, though: a scan of a whole document keeps the timeout, since a bounded pattern
+can still take long over megabytes without a full stop. A review's time budget is checked before every call.
 """
 
 from __future__ import annotations
@@ -26,9 +30,13 @@ from .literals import (
     prefilter_plan,
     required_literals,
 )
+from .location import is_bundled
 from .schema import Signals
 
 MATCH_TIMEOUT_SECONDS = 2.0
+# Spans up to this long (a sentence is at most 1,500 characters, a table row read with its header twice that)
+# are searched by bundled patterns without a per-call timeout.
+VETTED_SPAN = 4096
 # The per-document time budget of the review in progress (monotonic deadline), if any.
 _DEADLINE: ContextVar[float | None] = ContextVar("msp_contract_review_deadline", default=None)
 
@@ -45,6 +53,12 @@ def time_budget(seconds: float | None) -> Iterator[None]:
         yield
     finally:
         _DEADLINE.reset(token)
+
+
+def _check_deadline() -> None:
+    deadline = _DEADLINE.get()
+    if deadline is not None and time.monotonic() >= deadline:
+        raise DeadlineExceeded
 
 
 def _timeout() -> float:
@@ -106,6 +120,8 @@ def _compile(pattern: str) -> regex.Pattern[str]:
 
 # Compiled pattern -> the rule file it came from, so a run-time timeout names the file to fix.
 _ORIGIN: dict[regex.Pattern[str], Path] = {}
+# Patterns of rule files outside the bundled rules: every call to one runs with a timeout.
+_GUARDED: set[regex.Pattern[str]] = set()
 
 
 def compile_pattern(pattern: str, macros: dict[str, str], path: Path) -> regex.Pattern[str]:
@@ -117,6 +133,8 @@ def compile_pattern(pattern: str, macros: dict[str, str], path: Path) -> regex.P
             path, f"invalid pattern {pattern!r}: {exc}", line_of_text(path, pattern)
         ) from None
     _ORIGIN.setdefault(compiled, path)
+    if compiled not in _GUARDED and not is_bundled(path):
+        _GUARDED.add(compiled)
     return compiled
 
 
@@ -184,18 +202,31 @@ def compile_signals(signals: Signals, macros: dict[str, str], path: Path) -> Com
     )
 
 
+def _vetted(pattern: regex.Pattern[str], pos: int, end: int) -> bool:
+    """Whether this call may skip the per-call timeout: a bundled pattern over a sentence-sized span."""
+    if pattern in _GUARDED or end - pos > VETTED_SPAN:
+        return False
+    _check_deadline()
+    return True
+
+
 def search(
     pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
 ) -> regex.Match[str] | None:
     """``pattern.search`` with the rule time bound; a timeout is a rule defect, reported as such."""
+    end = len(text) if endpos is None else endpos
+    if _vetted(pattern, pos, end):
+        return pattern.search(text, pos, end)
     try:
-        return pattern.search(text, pos, len(text) if endpos is None else endpos, timeout=_timeout())
+        return pattern.search(text, pos, end, timeout=_timeout())
     except TimeoutError:
         raise _on_timeout(pattern) from None
 
 
 def match_at(pattern: regex.Pattern[str], text: str, pos: int, endpos: int) -> regex.Match[str] | None:
     """``pattern.match`` with the rule time bound."""
+    if _vetted(pattern, pos, endpos):
+        return pattern.match(text, pos, endpos)
     try:
         return pattern.match(text, pos, endpos, timeout=_timeout())
     except TimeoutError:
@@ -205,8 +236,10 @@ def match_at(pattern: regex.Pattern[str], text: str, pos: int, endpos: int) -> r
 def finditer(
     pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
 ) -> list[regex.Match[str]]:
+    end = len(text) if endpos is None else endpos
+    if _vetted(pattern, pos, end):
+        return list(pattern.finditer(text, pos, end))
     try:
-        end = len(text) if endpos is None else endpos
         return list(pattern.finditer(text, pos, end, timeout=_timeout()))
     except TimeoutError:
         raise _on_timeout(pattern) from None

@@ -1,0 +1,26 @@
+"""Where the bundled rules live, and whether a rule file is one of them."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from ..errors import RuleFileError
+
+
+@functools.cache
+def default_rules_dir() -> Path:
+    """The packaged rules (wheel) or the repository's top-level ``rules/`` (editable install)."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "_rules", here.parent / "rules"):
+        if (candidate / "blueprint.yaml").is_file():
+            return candidate
+    raise RuleFileError(here / "_rules", "default rules not found: the installation is incomplete")
+
+
+def is_bundled(path: Path) -> bool:
+    """Whether ``path`` is a file of the bundled rules (which the test suite vets; a user's are not)."""
+    try:
+        return path.resolve().is_relative_to(default_rules_dir())
+    except RuleFileError:
+        return False
