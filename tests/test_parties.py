@@ -61,3 +61,35 @@ def test_a_third_party_that_looks_like_the_customer_is_not_guessed() -> None:
 def test_stand_ins_are_the_rule_sets_own_role_words() -> None:
     macros = {"provider": r"provider|company|service\s+provider|vendor", "customer": "customer|company|you"}
     assert stand_ins(macros) == {"provider": ("provider", "vendor"), "customer": ("customer", "you")}
+
+
+def test_a_named_party_facing_a_party_defined_by_its_role_takes_the_other_role() -> None:
+    text = (
+        'Hosting Agreement between International Widgets Corporation ("IWC") and Quantum Group Inc. '
+        '("Customer").\nIWC will provide hosting services to Customer. IWC shall maintain the platform.\n'
+    )
+    assert party_roles(text) == {"IWC": "provider"}
+    reseller = (
+        'Agreement between Netplus.com, Inc., a New York corporation ("Provider") and Kingdom Connect, '
+        'Inc., a corporation ("KCI").\nKCI shall market the service. Provider shall host the web sites.\n'
+    )
+    assert party_roles(reseller) == {"KCI": "customer"}
+
+
+def test_a_named_party_that_pays_is_not_made_the_provider_of_a_customer() -> None:
+    text = (
+        'Agreement between Alpha Holdings, Inc. ("Alpha") and Beta LLC ("Customer").\n'
+        "Alpha shall pay the Customer a referral fee. Alpha shall pay all taxes.\n"
+    )
+    assert party_roles(text) == {}
+
+
+def test_a_party_defined_after_a_long_address_is_found_and_names_in_capitals_are_scored() -> None:
+    address = "with place of business at 259 Castellana, Madrid, represented by its Chief Executive, " * 3
+    text = (
+        f'SILICON SMELTERS Ltd (hereinafter referred to as "the Customer"), AND ESPACIO IT, SA., a public '
+        f'limited company {address}(hereinafter referred to as "EIT").\n'
+        "Eit shall provide the outsourcing services. Eit will maintain the servers.\n"
+    )
+    assert len(address) > 160  # beyond the usual window: "hereinafter referred to as" reaches further
+    assert party_roles(text) == {"EIT": "provider"}

@@ -5,7 +5,8 @@ Rules are written with role words ("the Customer shall provide access"); many re
 those names usually say which one delivers the services and which one pays. The rules then match against a
 *role view* of the text in which each such name is overwritten by a role word of the same length (padded
 with spaces), so every offset, and therefore every evidence quote taken from the real text, stays exact.
-When the roles are not clear, nothing is replaced.
+When the roles are not clear, nothing is replaced. A preamble that names one party and defines the other by
+its role ('IBM ("IBM") and Quantum ("Customer")') settles the named party's role as the other one.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from collections.abc import Iterable, Mapping
 # A party defined in the preamble: 'Converge, Inc. ("Converge")', '(hereinafter "VNE")'.
 _DEFINED = re.compile(
     r"\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?|herein\s+)?[\"“]"
-    r"(?P<name>[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,2})[\"”]"
+    r"(?:the\s+)?(?P<name>[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,2})[\"”]"
 )
 _PREAMBLE_CHARS = 3000
 _ENTITY_WINDOW = 160
+# "(hereinafter referred to as ...)" defines a party even after a long address and signatory clause.
+_HEREINAFTER_WINDOW = 400
 _ENTITY = re.compile(
     r"\b(?:Inc|Corp|Corporation|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|S\.A|N\.V|B\.V|plc|L\.?P|Co|Company|"
     r"partnership|limited\s+liability|organized|incorporated|existing)\b",
@@ -34,6 +37,11 @@ _ROLE_WORDS = {
     "effective date", "services", "service", "term", "affiliate", "agent", "distributor", "manufacturer",
     "reseller", "partner", "contract", "msa", "sow", "you", "we", "us",
 }  # fmt: skip
+# A party defined by one of these words has that role (a shared word such as "Company" says nothing).
+_ROLE_OF_WORD = {
+    **dict.fromkeys(("provider", "supplier", "vendor", "contractor", "consultant", "licensor"), "provider"),
+    **dict.fromkeys(("customer", "client", "buyer", "purchaser", "licensee", "subscriber"), "customer"),
+}
 # What follows a party's name when it delivers the services, or when it pays; what precedes a payee.
 _DELIVERS = re.compile(
     r"(?:['’]s\s+\w+\s+)?\s*(?:shall|will|must|agrees?\s+to|undertakes?\s+to)\s+(?:\w+\s+){0,3}?"
@@ -47,22 +55,34 @@ _ROLES = ("provider", "customer")
 _PLAIN_WORD = re.compile(r"[a-z]+")
 
 
+def _defined_parties(text: str) -> list[str]:
+    """What the preamble defines legal entities as: names ("Converge") and role words ("Customer")."""
+    defined: list[str] = []
+    previous_end = 0
+    for match in _DEFINED.finditer(text, 0, min(len(text), _PREAMBLE_CHARS)):
+        name = match.group("name").strip()
+        if "referred" in match.group().lower():  # the long window stops at the previous definition
+            start = max(previous_end, match.start() - _HEREINAFTER_WINDOW)
+        else:
+            start = max(0, match.start() - _ENTITY_WINDOW)
+        before = text[start : match.start()]
+        previous_end = match.end()
+        if _ENTITY.search(before) and name not in defined and len(name) >= 2:
+            defined.append(name)
+    return defined
+
+
 def party_names(text: str) -> list[str]:
     """Names the preamble defines for legal entities ('Converge, Inc. ("Converge")'), not role words or
     defined terms such as "Agreement"."""
-    names: list[str] = []
-    for match in _DEFINED.finditer(text, 0, min(len(text), _PREAMBLE_CHARS)):
-        name = match.group("name").strip()
-        before = text[max(0, match.start() - _ENTITY_WINDOW) : match.start()]
-        if (
-            _ENTITY.search(before)
-            and name.lower() not in _ROLE_WORDS
-            and not _TERM.search(name)
-            and name not in names
-            and len(name) >= 2
-        ):
-            names.append(name)
-    return names
+    return [
+        name for name in _defined_parties(text) if name.lower() not in _ROLE_WORDS and not _TERM.search(name)
+    ]
+
+
+def _defined_roles(text: str) -> set[str]:
+    """The roles of the parties the preamble defines by a role word ('Quantum Group Inc. ("Customer")')."""
+    return {role for name in _defined_parties(text) if (role := _ROLE_OF_WORD.get(name.lower()))}
 
 
 def _score(name: str, text: str) -> int:
@@ -77,6 +97,12 @@ def _score(name: str, text: str) -> int:
         if _PAID.search(text, max(0, start - 20), start):
             score += 1
     return score
+
+
+def _folded(text: str) -> str:
+    """Lower-cased for scoring: a name defined as "CORIO" is written "Corio" in the body."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text
 
 
 def _occurrences(name: str, text: str) -> list[int]:
@@ -101,9 +127,12 @@ def party_roles(text: str) -> dict[str, str]:
     """{name: "provider" | "customer"} when one named party clearly delivers and another clearly does not,
     else {}. Other named parties (a parent company, a guarantor) keep their names."""
     names = party_names(text)
+    if len(names) == 1:
+        return _opposite_of_defined_role(names[0], text)
     if len(names) < 2:
         return {}
-    scores = sorted(((_score(name, text), name) for name in names), reverse=True)
+    folded = _folded(text)
+    scores = sorted(((_score(name.lower(), folded), name) for name in names), reverse=True)
     (best, provider), (runner_up, _) = scores[0], scores[1]
     if best < _MARGIN or best - runner_up < _MARGIN:
         return {}
@@ -111,6 +140,20 @@ def party_roles(text: str) -> dict[str, str]:
     if lowest > 0 or (len(scores) > 2 and scores[-2][0] == lowest):
         return {provider: "provider"}  # several parties look alike: which one is the customer is unclear
     return {provider: "provider", customer: "customer"}
+
+
+def _opposite_of_defined_role(name: str, text: str) -> dict[str, str]:
+    """The one named party's role when the other party is defined by its role: the opposite one, unless
+    the name's own verbs say otherwise (it pays, yet the other party is the customer)."""
+    roles = _defined_roles(text)
+    if len(roles) != 1:
+        return {}
+    score = _score(name.lower(), _folded(text))
+    if roles == {"customer"} and score >= 1:
+        return {name: "provider"}
+    if roles == {"provider"} and score <= 0:
+        return {name: "customer"}
+    return {}
 
 
 StandIns = Mapping[
