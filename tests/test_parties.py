@@ -93,3 +93,20 @@ def test_a_party_defined_after_a_long_address_is_found_and_names_in_capitals_are
     )
     assert len(address) > 160  # beyond the usual window: "hereinafter referred to as" reaches further
     assert party_roles(text) == {"EIT": "provider"}
+
+
+def test_facing_a_service_provider_the_named_party_is_the_customer_even_if_it_provides_access() -> None:
+    text = (
+        'O&M Agreement between Solar Partners 1, LLC, a California limited liability company ("Owner"), and '
+        'Solar Power, Inc. ("Service Provider").\nOwner shall provide Service Provider with access to the site. '
+        "Owner shall furnish the permits. Service Provider shall perform the maintenance services.\n"
+    )
+    assert party_roles(text) == {"Owner": "customer"}
+
+
+def test_a_person_named_beside_two_parties_defined_by_role_words_is_not_a_party() -> None:
+    text = (
+        'Endorsement Agreement by and between Mossimo, Inc. ("Company") and Duval Enterprises, Inc. '
+        '("Licensor"). WHEREAS, David Duval ("Duval") is a golfer. Duval shall provide personal services.\n'
+    )
+    assert party_roles(text) == {}

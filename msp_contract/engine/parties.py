@@ -29,7 +29,7 @@ _ENTITY = re.compile(
     re.IGNORECASE,
 )
 _TERM = re.compile(
-    r"\b(?:Agreement|Date|Party|Parties|Products?|Services?|Specifications?|Period|Site|Clients?)\b"
+    r"\b(?:Agreement|Date|Party|Parties|Products?|Services?|Specifications?|Period|Site|Clients?|Act|Code|Law)\b"
 )
 _ROLE_WORDS = {
     "provider", "supplier", "vendor", "contractor", "licensor", "consultant", "seller", "company", "customer",
@@ -39,7 +39,10 @@ _ROLE_WORDS = {
 }  # fmt: skip
 # A party defined by one of these words has that role (a shared word such as "Company" says nothing).
 _ROLE_OF_WORD = {
-    **dict.fromkeys(("provider", "supplier", "vendor", "contractor", "consultant", "licensor"), "provider"),
+    **dict.fromkeys(
+        ("provider", "service provider", "supplier", "vendor", "contractor", "consultant", "licensor"),
+        "provider",
+    ),
     **dict.fromkeys(("customer", "client", "buyer", "purchaser", "licensee", "subscriber"), "customer"),
 }
 # What follows a party's name when it delivers the services, or when it pays; what precedes a payee.
@@ -81,8 +84,12 @@ def party_names(text: str) -> list[str]:
 
 
 def _defined_roles(text: str) -> set[str]:
-    """The roles of the parties the preamble defines by a role word ('Quantum Group Inc. ("Customer")')."""
-    return {role for name in _defined_parties(text) if (role := _ROLE_OF_WORD.get(name.lower()))}
+    """The roles of the parties the preamble defines by a role word ('Quantum Group Inc. ("Customer")'); a
+    shared word ("Company") counts as a role that says nothing, so two role-defined parties give two."""
+    words = [
+        n.lower() for n in _defined_parties(text) if n.lower() in _ROLE_OF_WORD or n.lower() == "company"
+    ]
+    return {_ROLE_OF_WORD.get(word, "either") for word in words}
 
 
 def _score(name: str, text: str) -> int:
@@ -143,15 +150,14 @@ def party_roles(text: str) -> dict[str, str]:
 
 
 def _opposite_of_defined_role(name: str, text: str) -> dict[str, str]:
-    """The one named party's role when the other party is defined by its role: the opposite one, unless
-    the name's own verbs say otherwise (it pays, yet the other party is the customer)."""
+    """The one named party's role when the other party is defined by its role: the opposite one. Facing a
+    "Customer", the name must also be seen delivering; facing a "Provider", nothing can contradict it
+    (customers "provide access" and "furnish information" too, so delivery verbs prove nothing). Not when
+    both parties are defined by role words ("Company" and "Licensor"): the name is then someone else."""
     roles = _defined_roles(text)
-    if len(roles) != 1:
-        return {}
-    score = _score(name.lower(), _folded(text))
-    if roles == {"customer"} and score >= 1:
+    if roles == {"customer"} and _score(name.lower(), _folded(text)) >= 1:
         return {name: "provider"}
-    if roles == {"provider"} and score <= 0:
+    if roles == {"provider"}:
         return {name: "customer"}
     return {}
 
