@@ -110,3 +110,23 @@ def test_a_person_named_beside_two_parties_defined_by_role_words_is_not_a_party(
         '("Licensor"). WHEREAS, David Duval ("Duval") is a golfer. Duval shall provide personal services.\n'
     )
     assert party_roles(text) == {}
+
+
+def test_a_preamble_below_a_cover_page_and_a_working_alias_are_read() -> None:
+    cover = "CONFIDENTIAL TREATMENT REQUESTED. Portions of this exhibit are omitted. " * 50
+    text = (
+        f"{cover}\nThis Agreement is made between Bloom Energy Corporation, a Delaware corporation "
+        '("BE" or, in its capacity as operator hereunder, "Operator"), and Diamond State Partners, LLC, a '
+        'Delaware limited liability company ("Owner").\nOperator shall perform the maintenance services. '
+        "Operator will maintain the systems. Owner shall pay the fees.\n"
+    )
+    assert len(cover) > 3000
+    assert party_roles(text) == {"Operator": "provider", "Owner": "customer"}
+
+
+def test_a_name_is_not_overwritten_with_a_word_rules_read_as_someone_else() -> None:
+    # "SpinCo" has six letters: "vendor" would fit, but rules read "vendors" as subcontractors
+    view = role_view(
+        "SpinCo shall host.", {"SpinCo": "provider"}, stand_ins(mc.load_rules().blueprint.macros)
+    )
+    assert view == "   msp shall host."

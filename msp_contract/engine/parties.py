@@ -15,11 +15,14 @@ import re
 from collections.abc import Iterable, Mapping
 
 # A party defined in the preamble: 'Converge, Inc. ("Converge")', '(hereinafter "VNE")'.
+# '("BE" or, in its capacity as operator hereunder, "Operator")': the alias is what the text then uses.
 _DEFINED = re.compile(
-    r"\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?|herein\s+)?[\"“]"
-    r"(?:the\s+)?(?P<name>[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,2})[\"”]"
+    r"\(\s*(?:the\s+|(?:collectively,?\s+(?:and\s+)?)?hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?"
+    r"(?:the\s+)?|herein\s+)?[\"“](?:the\s+)?(?P<name>[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,2})[\"”]"
+    r"(?:\s+or\b[^\"“”()]{0,80}[\"“](?:the\s+)?(?P<alias>[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,2})[\"”])?"
 )
 _PREAMBLE_CHARS = 3000
+_COVER_CHARS = 20000  # how far a cover page and table of contents may push the preamble
 _ENTITY_WINDOW = 160
 # "(hereinafter referred to as ...)" defines a party even after a long address and signatory clause.
 _HEREINAFTER_WINDOW = 400
@@ -58,21 +61,45 @@ _ROLES = ("provider", "customer")
 _PLAIN_WORD = re.compile(r"[a-z]+")
 
 
-def _defined_parties(text: str) -> list[str]:
-    """What the preamble defines legal entities as: names ("Converge") and role words ("Customer")."""
-    defined: list[str] = []
-    previous_end = 0
-    for match in _DEFINED.finditer(text, 0, min(len(text), _PREAMBLE_CHARS)):
-        name = match.group("name").strip()
+def _definitions(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """(offset, name) of each legal entity defined in ``text[lo:hi]``, in order, each name once."""
+    found: list[tuple[int, str]] = []
+    previous_end = lo
+    for match in _DEFINED.finditer(text, lo, min(len(text), hi)):
+        name = _working_name(text, match.group("name"), match.group("alias"))
         if "referred" in match.group().lower():  # the long window stops at the previous definition
             start = max(previous_end, match.start() - _HEREINAFTER_WINDOW)
         else:
             start = max(0, match.start() - _ENTITY_WINDOW)
-        before = text[start : match.start()]
         previous_end = match.end()
-        if _ENTITY.search(before) and name not in defined and len(name) >= 2:
-            defined.append(name)
-    return defined
+        if (
+            _ENTITY.search(text, start, match.start())
+            and len(name) >= 2
+            and name not in {n for _, n in found}
+        ):
+            found.append((match.start(), name))
+    return found
+
+
+def _working_name(text: str, name: str, alias: str | None) -> str:
+    """Of a name and its alias ('"BE" or "Operator"'), the one the text goes on to use more (a role word
+    such as "Party" never wins)."""
+    name = name.strip()
+    if alias is None or alias.strip().lower() in _ROLE_WORDS:
+        return name
+    alias = alias.strip()
+    return alias if len(_occurrences(alias, text)) > len(_occurrences(name, text)) else name
+
+
+def _defined_parties(text: str) -> list[str]:
+    """What the preamble defines legal entities as: names ("Converge") and role words ("Customer"). The
+    preamble is the text's start or, when a cover page or contents push it further down, the text from
+    the first definition of a legal entity on."""
+    defined = _definitions(text, 0, _PREAMBLE_CHARS)
+    if not defined:
+        first = _definitions(text, 0, _COVER_CHARS)[:1]
+        defined = _definitions(text, first[0][0], first[0][0] + _PREAMBLE_CHARS) if first else []
+    return [name for _, name in defined]
 
 
 def party_names(text: str) -> list[str]:
@@ -177,10 +204,15 @@ def stand_ins(macros: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
     return {role: tuple(w for w in found if w not in shared) for role, found in words.items()}
 
 
+# Role words that also name someone else in rules: "vendors" and "contractors" are subcontractors, a
+# "seller" sells goods. A name is overwritten with one of them only when no other role word fits.
+_AMBIGUOUS_STAND_INS = ("vendor", "contractor", "seller")
+
+
 def _stand_in(name: str, words: Iterable[str]) -> str | None:
     """The first role word that fits in the name's length, space-padded in front to exactly that length."""
-    fitting = next((w for w in words if len(w) <= len(name)), None)
-    return None if fitting is None else fitting.rjust(len(name))  # "HSNS's" -> " you's": possessives hold
+    fitting = sorted((w for w in words if len(w) <= len(name)), key=lambda w: w in _AMBIGUOUS_STAND_INS)
+    return fitting[0].rjust(len(name)) if fitting else None  # "HSNS's" -> " you's": possessives hold
 
 
 def role_view(text: str, roles: Mapping[str, str], stand_ins: StandIns) -> str:
