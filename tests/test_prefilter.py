@@ -20,7 +20,8 @@ def all_patterns() -> list[str]:
     signals += [c.detect for c in RULES.clauses] + [w.detect for w in RULES.wording]
     patterns = []
     for s in signals:
-        patterns += [p.pattern for p in compile_signals(s, RULES.blueprint.macros, Path("x")).any]
+        compiled = compile_signals(s, RULES.blueprint.macros, Path("x"))
+        patterns += [p.pattern for p in (*compiled.any, *compiled.all, *compiled.not_)]  # all are prefiltered
     return sorted(set(patterns))
 
 

@@ -105,6 +105,7 @@ class DocumentIndex:
     _word_masks: dict[str, int] = field(default_factory=dict)  # word -> its sentences, made when asked
     _prefix_masks: dict[str, int] = field(default_factory=dict)  # literals recur across patterns
     _substring_masks: dict[str, int] = field(default_factory=dict)
+    _plan_masks: dict[tuple[Lookup, ...], int | None] = field(default_factory=dict)
     _in_headings: dict[frozenset[str], frozenset[int]] = field(default_factory=dict)
     header_of: dict[int, int] = field(default_factory=dict)  # table body row sentence -> its header row
     _rows_under: dict[int, int] = field(default_factory=dict)  # header row sentence -> its body rows
@@ -166,6 +167,17 @@ class DocumentIndex:
             if not mask:
                 return 0
         return mask
+
+    def may_match(self, plan: tuple[Lookup, ...], i: int) -> bool:
+        """Whether sentence ``i`` (or, for a table row, its header) holds the literals ``plan`` requires.
+
+        For the patterns a hit is checked against (``all``, ``not``): remembered per plan, since one rule's
+        patterns are checked for each of its hits and macros recur across rules.
+        """
+        if plan not in self._plan_masks:
+            self._plan_masks[plan] = self.candidate_mask(plan)
+        mask = self._plan_masks[plan]
+        return mask is None or bool(mask >> i & 1)
 
     def candidates(self, plan: tuple[Lookup, ...]) -> list[int] | None:
         """``candidate_mask`` as sorted sentence indices."""
