@@ -194,6 +194,9 @@ class DocumentIndex:
         mask = 0
         for prefix in lookup.prefixes:
             mask |= self._prefix_mask(prefix)
+        for word in lookup.words:
+            if word in self._vocabulary.sentences_of:
+                mask |= self._word_mask(word)
         for literal in lookup.in_words:
             mask |= self._substring_mask(literal, self._in_words)
         for literal in lookup.anywhere:
