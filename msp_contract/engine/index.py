@@ -189,11 +189,15 @@ class DocumentIndex:
         """Sentences containing one of the option's literals. A literal in a table's header row makes every
         row of that table a candidate (rows are read with their header)."""
         mask = 0
+        known = self._prefix_masks  # most prefixes recur across patterns: skip the call when cached
         for prefix in lookup.prefixes:
-            mask |= self._prefix_mask(prefix)
+            found = known.get(prefix)
+            mask |= self._prefix_mask(prefix) if found is None else found
         for word in lookup.words:
-            if word in self._vocabulary.sentences_of:
-                mask |= self._word_mask(word)
+            found = self._word_masks.get(word)
+            if found is None and word in self._vocabulary.sentences_of:
+                found = self._word_mask(word)
+            mask |= found or 0
         for literal in lookup.in_words:
             mask |= self._substring_mask(literal, self._in_words)
         for literal in lookup.anywhere:
