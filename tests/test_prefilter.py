@@ -9,7 +9,7 @@ from helpers import SAMPLES, SHARED, doc
 
 import msp_contract as mc
 from msp_contract.engine.index import DocumentIndex
-from msp_contract.rulebook.literals import required_literals
+from msp_contract.rulebook.literals import literal_options, prefilter_plan, required_literals
 from msp_contract.rulebook.patterns import compile_signals
 
 RULES = mc.load_rules()
@@ -20,7 +20,8 @@ def all_patterns() -> list[str]:
     signals += [c.detect for c in RULES.clauses] + [w.detect for w in RULES.wording]
     patterns = []
     for s in signals:
-        patterns += [p.pattern for p in compile_signals(s, RULES.blueprint.macros, Path("x")).any]
+        compiled = compile_signals(s, RULES.blueprint.macros, Path("x"))
+        patterns += [p.pattern for p in (*compiled.any, *compiled.all, *compiled.not_)]  # all are prefiltered
     return sorted(set(patterns))
 
 
@@ -48,6 +49,28 @@ def test_required_literals(pattern: str, literals: set[str] | None, anchored: bo
         assert found is None
     else:
         assert found is not None and set(found.strings) == literals and found.at_word_start == anchored
+
+
+@pytest.mark.parametrize(
+    ("pattern", "prefixes", "words"),
+    [
+        (r"\bterm\s+of\s+this", (), ("term",)),  # whitespace follows: the word is "term", not "termination"
+        (r"\bterms?[,;]", (), ("term", "terms")),
+        (
+            r"\bpost-termination\b",
+            ("termination",),
+            (),
+        ),  # \b may sit before a symbol the index reads as a letter
+        (r"\bpost-(?:termination|expiry)\s", (), ("expiry", "termination")),
+        (r"\bterm\W", ("term",), ()),  # the regex engine's \W is not the index's non-word
+        (r"\bterm(?:s|\s+of)", ("term",), ()),  # one branch continues the word
+        (r"\bterm\s*of", ("term",), ()),  # the space is optional
+        (r"\bterm(?:\s|-)+of", (), ("term",)),
+    ],
+)
+def test_whole_word_lookups(pattern: str, prefixes: tuple[str, ...], words: tuple[str, ...]) -> None:
+    lookup = prefilter_plan(literal_options(pattern))[0]
+    assert (lookup.prefixes, lookup.words) == (prefixes, words)
 
 
 def sentence_matches(index: DocumentIndex, pattern: object) -> set[int]:

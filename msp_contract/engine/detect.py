@@ -67,13 +67,15 @@ def _sentence_ok(
 ) -> bool:
     sentence = index.sentences[i]
     text = index.match_text
-    for pattern in signals.all:
-        if search(pattern, text, sentence.start, sentence.end) is None and not (
-            i in index.header_of and _matches_with_header(index, pattern, i)
+    for pattern, plan in zip(signals.all, signals.all_plans, strict=True):
+        if not index.may_match(plan, i) or (
+            search(pattern, text, sentence.start, sentence.end) is None
+            and not (i in index.header_of and _matches_with_header(index, pattern, i))
         ):
             return False
-    if any(search(p, text, sentence.start, sentence.end) for p in signals.not_):
-        return False
+    for pattern, plan in zip(signals.not_, signals.not_plans, strict=True):
+        if index.may_match(plan, i) and search(pattern, text, sentence.start, sentence.end):
+            return False
     return not _in_excluded_section(index, i, outside)
 
 

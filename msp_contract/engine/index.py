@@ -15,10 +15,6 @@ from ..sentences import split_sentences
 from .parties import StandIns, party_roles, role_view
 
 _WORD = re.compile(r"\w+")
-# Once this few candidate sentences remain, running the regex on each costs less than one more lookup:
-# in the word index (cheap), or by scanning for a mid-word literal.
-_FEW_CANDIDATES = 2
-_FEW_TO_SCAN = 4
 
 
 def _table_rows(document: Document) -> list[list[tuple[int, int]]]:
@@ -105,6 +101,7 @@ class DocumentIndex:
     _word_masks: dict[str, int] = field(default_factory=dict)  # word -> its sentences, made when asked
     _prefix_masks: dict[str, int] = field(default_factory=dict)  # literals recur across patterns
     _substring_masks: dict[str, int] = field(default_factory=dict)
+    _plan_masks: dict[tuple[Lookup, ...], int | None] = field(default_factory=dict)
     _in_headings: dict[frozenset[str], frozenset[int]] = field(default_factory=dict)
     header_of: dict[int, int] = field(default_factory=dict)  # table body row sentence -> its header row
     _rows_under: dict[int, int] = field(default_factory=dict)  # header row sentence -> its body rows
@@ -159,13 +156,25 @@ class DocumentIndex:
         if not plan or self._lower is None:
             return None
         mask = -1
-        for lookup in plan:  # word-index lookups first, in selectivity order: an empty result comes early
-            if mask != -1 and mask.bit_count() <= (_FEW_CANDIDATES if lookup.cheap else _FEW_TO_SCAN):
-                break  # looking up one more literal costs more than running the regex on so few sentences
+        # Word-index lookups first, in selectivity order: an empty result comes early. Every lookup is made
+        # even when few candidates remain: measured, a regex call on a sentence (a cold pattern, ~7 µs) costs
+        # more than a lookup.
+        for lookup in plan:
             mask &= self._lookup_mask(lookup)
             if not mask:
                 return 0
         return mask
+
+    def may_match(self, plan: tuple[Lookup, ...], i: int) -> bool:
+        """Whether sentence ``i`` (or, for a table row, its header) holds the literals ``plan`` requires.
+
+        For the patterns a hit is checked against (``all``, ``not``): remembered per plan, since one rule's
+        patterns are checked for each of its hits and macros recur across rules.
+        """
+        if plan not in self._plan_masks:
+            self._plan_masks[plan] = self.candidate_mask(plan)
+        mask = self._plan_masks[plan]
+        return mask is None or bool(mask >> i & 1)
 
     def candidates(self, plan: tuple[Lookup, ...]) -> list[int] | None:
         """``candidate_mask`` as sorted sentence indices."""
@@ -180,8 +189,15 @@ class DocumentIndex:
         """Sentences containing one of the option's literals. A literal in a table's header row makes every
         row of that table a candidate (rows are read with their header)."""
         mask = 0
+        known = self._prefix_masks  # most prefixes recur across patterns: skip the call when cached
         for prefix in lookup.prefixes:
-            mask |= self._prefix_mask(prefix)
+            found = known.get(prefix)
+            mask |= self._prefix_mask(prefix) if found is None else found
+        for word in lookup.words:
+            found = self._word_masks.get(word)
+            if found is None and word in self._vocabulary.sentences_of:
+                found = self._word_mask(word)
+            mask |= found or 0
         for literal in lookup.in_words:
             mask |= self._substring_mask(literal, self._in_words)
         for literal in lookup.anywhere:

@@ -39,6 +39,7 @@ _BOUNDARIES = {c.AT_BOUNDARY, c.AT_BEGINNING, c.AT_BEGINNING_STRING, c.AT_BEGINN
 class Literals:
     strings: frozenset[str]  # lower-case; any one of them occurs in every match
     at_word_start: bool  # each of them starts at a word boundary wherever it occurs in a match
+    at_word_end: bool = False  # ... and a space or punctuation mark follows each (so a word ends with it)
 
 
 def _selectivity(required: Literals) -> tuple[int, bool]:
@@ -129,15 +130,41 @@ def _ends_with_non_word(op: Any, av: Any, before: bool = False) -> bool:
     return False
 
 
+def _starts_with_separator(op: Any, av: Any) -> bool:
+    """Whether what this item matches starts with whitespace or punctuation (never with a character the
+    word index counts as part of a word). ``\\W`` and ``\\b`` do not count: the regex engine's idea of a
+    word character differs from ``str.isalnum`` for a few symbols ("²")."""
+    if op is c.LITERAL:
+        return not chr(av).isalnum() and chr(av) != "_"
+    if op is c.IN:
+        return bool(av) and all(
+            (o is c.CATEGORY and v == c.CATEGORY_SPACE)
+            or (o is c.LITERAL and not chr(v).isalnum() and chr(v) != "_")
+            for o, v in av
+        )
+    if op in _REPEATS:
+        return av[0] >= 1 and _first_is_separator(av[2])
+    if op is c.SUBPATTERN:
+        return _first_is_separator(av[-1])
+    if op is c.BRANCH:
+        return all(_first_is_separator(branch) for branch in av[1])
+    return False
+
+
+def _first_is_separator(items: Any) -> bool:
+    return len(items) > 0 and _starts_with_separator(*items[0])
+
+
 def _usable(literal: str) -> bool:
     return len(literal) >= MIN_LITERAL or (bool(literal) and set(literal) <= _RARE_SYMBOLS)
 
 
-def _run_requirement(run: set[str], anchored: bool) -> Literals | None:
+def _run_requirement(run: set[str], anchored: bool, separated: bool = False) -> Literals | None:
+    """``separated``: the item after the run starts with a separator (``_starts_with_separator``)."""
     if not run or not all(map(_usable, run)):
         return None
     starts_word = all(s[0].isalnum() or s[0] == "_" for s in run)
-    return Literals(frozenset(run), anchored and starts_word)
+    return Literals(frozenset(run), anchored and starts_word, separated)
 
 
 def _sequence(
@@ -148,8 +175,8 @@ def _sequence(
     run: set[str] = {""}
     run_anchored = anchored = anchored_start
 
-    def close_run() -> None:
-        if (required := _run_requirement(run, run_anchored)) is not None:
+    def close_run(separated: bool = False) -> None:
+        if (required := _run_requirement(run, run_anchored, separated)) is not None:
             found.append(required)
 
     for op, av in items:
@@ -172,7 +199,7 @@ def _sequence(
                 found.append(required)
             run, anchored = {""}, False
             continue
-        close_run()
+        close_run(_starts_with_separator(op, av))
         run = {""}
         if (required := _item(op, av, anchored)) is not None:
             found.append(required)
@@ -189,14 +216,15 @@ def _item(op: Any, av: Any, anchored: bool) -> Literals | None:
         return _sequence(av[-1], anchored)
     if op is c.BRANCH:
         options: set[str] = set()
-        all_anchored = True
+        all_anchored = all_end = True
         for branch in av[1]:
             required = _sequence(branch, anchored)
             if required is None:
                 return None  # one branch can match without any literal we know
             options |= required.strings
             all_anchored &= required.at_word_start
-        return Literals(frozenset(options), all_anchored)
+            all_end &= required.at_word_end
+        return Literals(frozenset(options), all_anchored, all_end)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
         low, _high, sub = av
         return _sequence(sub, anchored) if low >= 1 else None
@@ -208,11 +236,12 @@ class Lookup:
     """How a document index finds the sentences holding one of an option's literals."""
 
     prefixes: tuple[str, ...]  # words of the word index, as prefixes: a constant-time lookup each
+    words: tuple[str, ...]  # whole words of the word index (more selective: "term" is not "termination")
     in_words: tuple[str, ...]  # literals that may sit inside a word: found in the document's vocabulary
     anywhere: tuple[str, ...]  # literals spanning words or symbols: found in the text
 
     @property
-    def cheap(self) -> bool:
+    def cheap(self) -> bool:  # word-index lookups only
         return not (self.in_words or self.anywhere)
 
 
@@ -220,16 +249,21 @@ _WORD = re.compile(r"\w+")
 INDEX_MIN_WORD = 3  # shorter words are too common to index on
 
 
-def index_key(literal: str, at_word_start: bool) -> str | None:
+def index_key(literal: str, at_word_start: bool, at_word_end: bool = False) -> tuple[str, bool] | None:
     """The word of ``literal`` to look up in a word index: one that must start a word in the text (the
     first only when the literal starts a word; any after a space or hyphen), preferring a rare, long one
-    ("not assignable" is looked up by "assignable"). The index tokenizes with the same ``\\w+``."""
+    ("not assignable" is looked up by "assignable"); and whether it is a whole word there (it is followed
+    by a space or punctuation mark: inside the literal, or after it when ``at_word_end``). The index
+    tokenizes with the same ``\\w+``."""
     words = [
-        m.group()
+        m
         for m in _WORD.finditer(literal)
         if len(m.group()) >= INDEX_MIN_WORD and (m.start() > 0 or at_word_start)
     ]
-    return max(words, key=lambda w: (w not in COMMON_WORDS, len(w))) if words else None
+    if not words:
+        return None
+    key = max(words, key=lambda m: (m.group() not in COMMON_WORDS, len(m.group())))
+    return key.group(), key.end() < len(literal) or at_word_end
 
 
 @functools.lru_cache(maxsize=16384)
@@ -237,17 +271,19 @@ def lookup_of(option: Literals) -> Lookup:
     """Worked out once per option, not per document. A prefix that another prefix of the option starts
     with adds nothing ("service" covers "services")."""
     prefixes: set[str] = set()
+    words: set[str] = set()
     in_words: list[str] = []
     anywhere: list[str] = []
     for literal in option.strings:
-        if (key := index_key(literal, option.at_word_start)) is not None:
-            prefixes.add(key)  # a superset of the literal: the regex then decides
+        if (key := index_key(literal, option.at_word_start, option.at_word_end)) is not None:
+            (words if key[1] else prefixes).add(key[0])  # a superset of the literal: the regex then decides
         elif _WORD.fullmatch(literal):
             in_words.append(literal)
         else:
             anywhere.append(literal)
     minimal = sorted(p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes))
-    return Lookup(tuple(minimal), tuple(sorted(in_words)), tuple(sorted(anywhere)))
+    whole = sorted(w for w in words if not any(w.startswith(p) for p in minimal))
+    return Lookup(tuple(minimal), tuple(whole), tuple(sorted(in_words)), tuple(sorted(anywhere)))
 
 
 def prefilter_plan(options: tuple[Literals, ...]) -> tuple[Lookup, ...]:

@@ -88,7 +88,9 @@ class CompiledSignals:
     any_leading: tuple[frozenset[str] | None, ...]  # per pattern of ``any``: what every match starts with
     any_plans: tuple[tuple[Lookup, ...], ...]  # per pattern of ``any``: its literal prefilter (literals.py)
     all: tuple[regex.Pattern[str], ...]
+    all_plans: tuple[tuple[Lookup, ...], ...]  # prefilters of ``all`` and ``not_``: which sentences to search
     not_: tuple[regex.Pattern[str], ...]
+    not_plans: tuple[tuple[Lookup, ...], ...]
     headings: tuple[regex.Pattern[str], ...]
     heading_literals: tuple[Literals | None, ...]
     outside: tuple[regex.Pattern[str], ...]
@@ -185,14 +187,19 @@ def compile_signals(signals: Signals, macros: dict[str, str], path: Path) -> Com
     def many(patterns: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
         return tuple(compile_pattern(p, macros, path) for p in patterns)
 
-    any_patterns = many(signals.any)
+    def plans(patterns: tuple[regex.Pattern[str], ...]) -> tuple[tuple[Lookup, ...], ...]:
+        return tuple(prefilter_plan(literal_options(p.pattern)) for p in patterns)
+
+    any_patterns, all_patterns, not_patterns = many(signals.any), many(signals.all), many(signals.not_)
     heading_patterns = many(signals.headings)
     return CompiledSignals(
         any=any_patterns,
         any_leading=tuple(leading_literals(p.pattern) for p in any_patterns),
-        any_plans=tuple(prefilter_plan(literal_options(p.pattern)) for p in any_patterns),
-        all=many(signals.all),
-        not_=many(signals.not_),
+        any_plans=plans(any_patterns),
+        all=all_patterns,
+        all_plans=plans(all_patterns),
+        not_=not_patterns,
+        not_plans=plans(not_patterns),
         headings=heading_patterns,
         heading_literals=tuple(required_literals(p.pattern) for p in heading_patterns),
         outside=many(signals.outside),

@@ -43,6 +43,9 @@ _DURATION = re.compile(
     rf"(?P<num>{_NUM})(?:\s*\(\s*\d+\s*\))?[\s~-]*\)?[\s-]*{_KIND}(?P<unit>{_UNIT})",
     re.IGNORECASE,
 )
+# Every duration ends in a unit word, and each spelling of _UNIT starts with one of these: text without any
+# is skipped in one quick scan (the full pattern is tried at every position: most of its cost).
+_UNIT_HINT = re.compile(r"min|hour|hr|day|week|month|year", re.IGNORECASE)
 _AFTER_PRIOR = re.compile(
     r"^['’]?\s*(?:s['’]\s*)?(?:\(\s*\w+\s*\)\s*)?(?:prior|in\s+advance|advance|before|preceding)\b", re.I
 )
@@ -96,6 +99,8 @@ class Duration:
 
 def find_durations(text: str) -> tuple[Duration, ...]:
     """Every duration phrase in ``text``, with qualifier, business/calendar flag and range."""
+    if _UNIT_HINT.search(text) is None:
+        return ()
     found: list[Duration] = []
     for match in _DURATION.finditer(text):
         duration = _from_match(text, match)

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from msp_contract.values.durations import Duration, find_durations, parse_duration
@@ -76,3 +78,17 @@ def test_conversions_use_contract_definition_of_business_hours() -> None:
 def test_parse_duration_none_without_unit() -> None:
     assert parse_duration("ninety (90)") is None
     assert find_durations("Section 5.2 and 99.9%") == ()
+
+
+def test_unit_hint_finds_every_unit_spelling() -> None:
+    """find_durations skips text without a unit hint: every spelling the full pattern accepts has one."""
+    from msp_contract.values.durations import _UNIT, _UNIT_HINT, _UNIT_WORDS
+
+    spellings = _UNIT.removeprefix("(?:").removesuffix(r")\b").split("|")
+    assert len(spellings) == 8
+    for word in _UNIT_WORDS:
+        assert any(re.fullmatch(s, word) for s in spellings), word
+        assert _UNIT_HINT.search(word.upper()) and _UNIT_HINT.search(word.title()), word
+    for spelling in spellings:
+        stem = spelling.removesuffix("?")[:-1] if spelling.endswith("?") else spelling
+        assert _UNIT_HINT.match(stem), spelling
