@@ -18,6 +18,7 @@ def default_rules_dir() -> Path:
     raise RuleFileError(here / "_rules", "default rules not found: the installation is incomplete")
 
 
+@functools.lru_cache(maxsize=1024)  # asked for every pattern compiled; resolving a path is a system call
 def is_bundled(path: Path) -> bool:
     """Whether ``path`` is a file of the bundled rules (which the test suite vets; a user's are not)."""
     try:
