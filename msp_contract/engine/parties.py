@@ -64,6 +64,7 @@ _PLAIN_WORD = re.compile(r"[a-z]+")
 def _definitions(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     """(offset, name) of each legal entity defined in ``text[lo:hi]``, in order, each name once."""
     found: list[tuple[int, str]] = []
+    seen: set[str] = set()
     previous_end = lo
     for match in _DEFINED.finditer(text, lo, min(len(text), hi)):
         name = _working_name(text, match.group("name"), match.group("alias"))
@@ -72,12 +73,9 @@ def _definitions(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
         else:
             start = max(0, match.start() - _ENTITY_WINDOW)
         previous_end = match.end()
-        if (
-            _ENTITY.search(text, start, match.start())
-            and len(name) >= 2
-            and name not in {n for _, n in found}
-        ):
+        if _ENTITY.search(text, start, match.start()) and len(name) >= 2 and name not in seen:
             found.append((match.start(), name))
+            seen.add(name)
     return found
 
 
@@ -105,17 +103,17 @@ def _defined_parties(text: str) -> list[str]:
 def party_names(text: str) -> list[str]:
     """Names the preamble defines for legal entities ('Converge, Inc. ("Converge")'), not role words or
     defined terms such as "Agreement"."""
-    return [
-        name for name in _defined_parties(text) if name.lower() not in _ROLE_WORDS and not _TERM.search(name)
-    ]
+    return _names(_defined_parties(text))
 
 
-def _defined_roles(text: str) -> set[str]:
+def _names(defined: list[str]) -> list[str]:
+    return [name for name in defined if name.lower() not in _ROLE_WORDS and not _TERM.search(name)]
+
+
+def _defined_roles(defined: list[str]) -> set[str]:
     """The roles of the parties the preamble defines by a role word ('Quantum Group Inc. ("Customer")'); a
     shared word ("Company") counts as a role that says nothing, so two role-defined parties give two."""
-    words = [
-        n.lower() for n in _defined_parties(text) if n.lower() in _ROLE_OF_WORD or n.lower() == "company"
-    ]
+    words = [n.lower() for n in defined if n.lower() in _ROLE_OF_WORD or n.lower() == "company"]
     return {_ROLE_OF_WORD.get(word, "either") for word in words}
 
 
@@ -133,10 +131,12 @@ def _score(name: str, text: str) -> int:
     return score
 
 
-def _folded(text: str) -> str:
-    """Lower-cased for scoring: a name defined as "CORIO" is written "Corio" in the body."""
+def _scores(names: list[str], text: str) -> list[tuple[int, str]]:
+    """(score, name) per name, case-blind: a name defined as "CORIO" is written "Corio" in the body."""
     lowered = text.lower()
-    return lowered if len(lowered) == len(text) else text
+    if len(lowered) != len(text):  # lowering moved offsets (rare characters): score as written
+        return [(_score(name, text), name) for name in names]
+    return [(_score(name.lower(), lowered), name) for name in names]
 
 
 def _occurrences(name: str, text: str) -> list[int]:
@@ -160,13 +160,13 @@ def _word(name: str) -> str:
 def party_roles(text: str) -> dict[str, str]:
     """{name: "provider" | "customer"} when one named party clearly delivers and another clearly does not,
     else {}. Other named parties (a parent company, a guarantor) keep their names."""
-    names = party_names(text)
+    defined = _defined_parties(text)
+    names = _names(defined)
     if len(names) == 1:
-        return _opposite_of_defined_role(names[0], text)
+        return _opposite_of_defined_role(names[0], _defined_roles(defined), text)
     if len(names) < 2:
         return {}
-    folded = _folded(text)
-    scores = sorted(((_score(name.lower(), folded), name) for name in names), reverse=True)
+    scores = sorted(_scores(names, text), reverse=True)
     (best, provider), (runner_up, _) = scores[0], scores[1]
     if best < _MARGIN or best - runner_up < _MARGIN:
         return {}
@@ -176,13 +176,12 @@ def party_roles(text: str) -> dict[str, str]:
     return {provider: "provider", customer: "customer"}
 
 
-def _opposite_of_defined_role(name: str, text: str) -> dict[str, str]:
+def _opposite_of_defined_role(name: str, roles: set[str], text: str) -> dict[str, str]:
     """The one named party's role when the other party is defined by its role: the opposite one. Facing a
     "Customer", the name must also be seen delivering; facing a "Provider", nothing can contradict it
     (customers "provide access" and "furnish information" too, so delivery verbs prove nothing). Not when
     both parties are defined by role words ("Company" and "Licensor"): the name is then someone else."""
-    roles = _defined_roles(text)
-    if roles == {"customer"} and _score(name.lower(), _folded(text)) >= 1:
+    if roles == {"customer"} and _scores([name], text)[0][0] >= 1:
         return {name: "provider"}
     if roles == {"provider"}:
         return {name: "customer"}
