@@ -32,7 +32,7 @@ _ENTITY = re.compile(
     re.IGNORECASE,
 )
 _TERM = re.compile(
-    r"\b(?:Agreement|Date|Party|Parties|Products?|Services?|Specifications?|Period|Site|Clients?|Act|Code|Law)\b"
+    r"\b(?:Agreement|Date|Party|Parties|Products?|Services?|Specifications?|Period|Site|Clients?|Act|Code|Law|Systems?)\b"
 )
 _ROLE_WORDS = {
     "provider", "supplier", "vendor", "contractor", "licensor", "consultant", "seller", "company", "customer",
