@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import regex
 
-from ..rulebook.literals import Lookup
 from ..rulebook.patterns import CompiledSignals, finditer, match_at, search
 from .index import DocumentIndex, bits
 
@@ -108,22 +107,17 @@ def _sentence_matches(
 def _candidates(
     index: DocumentIndex,
     pattern: regex.Pattern[str],
-    plan: tuple[Lookup, ...],
+    mask: int | None,
     ranges: list[tuple[int, int]] | None,
     leading: frozenset[str] | None = None,
-    allowed: int | None = None,
 ) -> Iterator[tuple[int, int, int]]:
     """(sentence index, match start, match end) for each sentence where ``pattern`` matches.
 
-    ``allowed``: the sentences inside ``ranges`` as a bitset (None: anywhere).
+    ``mask``: the candidate sentences (a bitset: those inside ``ranges`` that hold the pattern's literals),
+    or None when the pattern has no literal to filter on.
     """
-    mask = index.candidate_mask(plan)
-    if mask is None:  # no literal to filter on
+    if mask is None:
         yield from _scan(index, pattern, ranges)
-        return
-    if allowed is not None:
-        mask &= allowed
-    if not mask:
         return
     if leading is None and mask.bit_count() * _SCAN_BREAK_EVEN > len(index.sentences):
         # a common literal: one pass over the text beats many per-sentence searches
@@ -194,7 +188,12 @@ def pattern_hits(
     if allowed == 0:
         return []
     for pattern, plan, leading in zip(signals.any, signals.any_plans, signals.any_leading, strict=True):
-        for i, match_start, match_end in _candidates(index, pattern, plan, ranges, leading, allowed):
+        mask = index.candidate_mask(plan)
+        if mask is not None and allowed is not None:
+            mask &= allowed
+        if mask == 0:
+            continue  # no sentence holds the pattern's literals: so for most patterns in most documents
+        for i, match_start, match_end in _candidates(index, pattern, mask, ranges, leading):
             if i in found:
                 continue
             sentence = index.sentences[i]
