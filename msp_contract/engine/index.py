@@ -223,10 +223,8 @@ class DocumentIndex:
         return mask
 
     def _prefix_mask(self, prefix: str) -> int:
-        """Sentences containing a word that starts with ``prefix`` (a bisect into the sorted vocabulary)."""
-        cached = self._prefix_masks.get(prefix)
-        if cached is not None:
-            return cached
+        """Sentences containing a word that starts with ``prefix`` (a bisect into the sorted vocabulary),
+        remembered: ``_lookup_mask`` reads the cache itself before calling this."""
         words = self._vocabulary.words
         first = bisect.bisect_left(words, prefix)
         last = bisect.bisect_left(words, prefix + "\U0010ffff", first)

@@ -106,17 +106,25 @@ def _expansions(op: Any, av: Any) -> tuple[set[str], bool] | None:
     return None
 
 
+def _separator(code: int) -> bool:
+    """A character that is never part of a word (the ``\\w+`` the word index tokenizes with)."""
+    return not chr(code).isalnum() and chr(code) != "_"
+
+
+def _class_of_separators(av: Any, categories: tuple[Any, ...]) -> bool:
+    """A character class made only of separator literals and the given categories (``[\\s,;]``)."""
+    return bool(av) and all(
+        (o is c.CATEGORY and v in categories) or (o is c.LITERAL and _separator(v)) for o, v in av
+    )
+
+
 def _ends_with_non_word(op: Any, av: Any, before: bool = False) -> bool:
     """Whether a word must start right after this item: what it matches ends in a non-word character (a
     space, hyphen, punctuation), or it may match nothing and a word could already start (``before``)."""
     if op is c.LITERAL:
-        return not chr(av).isalnum() and chr(av) != "_"
+        return _separator(av)
     if op is c.IN:
-        return all(
-            (o is c.CATEGORY and v in (c.CATEGORY_SPACE, c.CATEGORY_NOT_WORD))
-            or (o is c.LITERAL and not chr(v).isalnum() and chr(v) != "_")
-            for o, v in av
-        )
+        return _class_of_separators(av, (c.CATEGORY_SPACE, c.CATEGORY_NOT_WORD))
     if op in _REPEATS:
         low, _high, sub = av
         ends = len(sub) > 0 and _ends_with_non_word(*list(sub)[-1])
@@ -135,13 +143,9 @@ def _starts_with_separator(op: Any, av: Any) -> bool:
     word index counts as part of a word). ``\\W`` and ``\\b`` do not count: the regex engine's idea of a
     word character differs from ``str.isalnum`` for a few symbols ("²")."""
     if op is c.LITERAL:
-        return not chr(av).isalnum() and chr(av) != "_"
+        return _separator(av)
     if op is c.IN:
-        return bool(av) and all(
-            (o is c.CATEGORY and v == c.CATEGORY_SPACE)
-            or (o is c.LITERAL and not chr(v).isalnum() and chr(v) != "_")
-            for o, v in av
-        )
+        return _class_of_separators(av, (c.CATEGORY_SPACE,))
     if op in _REPEATS:
         return av[0] >= 1 and _first_is_separator(av[2])
     if op is c.SUBPATTERN:
@@ -163,7 +167,7 @@ def _run_requirement(run: set[str], anchored: bool, separated: bool = False) -> 
     """``separated``: the item after the run starts with a separator (``_starts_with_separator``)."""
     if not run or not all(map(_usable, run)):
         return None
-    starts_word = all(s[0].isalnum() or s[0] == "_" for s in run)
+    starts_word = all(not _separator(ord(s[0])) for s in run)
     return Literals(frozenset(run), anchored and starts_word, separated)
 
 
@@ -192,7 +196,7 @@ def _sequence(
             chars, complete = expansion
             run = {prefix + ch for prefix in run for ch in chars}
             if complete:
-                anchored = all((not s[-1].isalnum() and s[-1] != "_") if s else run_anchored for s in run)
+                anchored = all(_separator(ord(s[-1])) if s else run_anchored for s in run)
                 continue
             close_run()  # the run ends inside this item; the item may still require more inside it
             if (required := _item(op, av, before)) is not None:
