@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import doc
 
 import msp_contract as mc
@@ -63,25 +64,39 @@ def test_stand_ins_are_the_rule_sets_own_role_words() -> None:
     assert stand_ins(macros) == {"provider": ("provider", "vendor"), "customer": ("customer", "you")}
 
 
-def test_a_named_party_facing_a_party_defined_by_its_role_takes_the_other_role() -> None:
-    text = (
+ROLE_CASES = {
+    "a named party facing the Customer is the provider": (
         'Hosting Agreement between International Widgets Corporation ("IWC") and Quantum Group Inc. '
-        '("Customer").\nIWC will provide hosting services to Customer. IWC shall maintain the platform.\n'
-    )
-    assert party_roles(text) == {"IWC": "provider"}
-    reseller = (
+        '("Customer").\nIWC will provide hosting services to Customer. IWC shall maintain the platform.\n',
+        {"IWC": "provider"},
+    ),
+    "a named party facing the Provider is the customer": (
         'Agreement between Netplus.com, Inc., a New York corporation ("Provider") and Kingdom Connect, '
-        'Inc., a corporation ("KCI").\nKCI shall market the service. Provider shall host the web sites.\n'
-    )
-    assert party_roles(reseller) == {"KCI": "customer"}
-
-
-def test_a_named_party_that_pays_is_not_made_the_provider_of_a_customer() -> None:
-    text = (
+        'Inc., a corporation ("KCI").\nKCI shall market the service. Provider shall host the web sites.\n',
+        {"KCI": "customer"},
+    ),
+    "a named party that pays is not made the provider of a customer": (
         'Agreement between Alpha Holdings, Inc. ("Alpha") and Beta LLC ("Customer").\n'
-        "Alpha shall pay the Customer a referral fee. Alpha shall pay all taxes.\n"
-    )
-    assert party_roles(text) == {}
+        "Alpha shall pay the Customer a referral fee. Alpha shall pay all taxes.\n",
+        {},
+    ),
+    "facing a Service Provider, a named party that provides access is still the customer": (
+        'O&M Agreement between Solar Partners 1, LLC, a California limited liability company ("Owner"), and '
+        'Solar Power, Inc. ("Service Provider").\nOwner shall provide Service Provider with access to the site. '
+        "Owner shall furnish the permits. Service Provider shall perform the maintenance services.\n",
+        {"Owner": "customer"},
+    ),
+    "a person named beside two parties defined by role words is not a party": (
+        'Endorsement Agreement by and between Mossimo, Inc. ("Company") and Duval Enterprises, Inc. '
+        '("Licensor"). WHEREAS, David Duval ("Duval") is a golfer. Duval shall provide personal services.\n',
+        {},
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "roles"), ROLE_CASES.values(), ids=ROLE_CASES.keys())
+def test_one_named_party_and_one_defined_by_its_role(text: str, roles: dict[str, str]) -> None:
+    assert party_roles(text) == roles
 
 
 def test_a_party_defined_after_a_long_address_is_found_and_names_in_capitals_are_scored() -> None:
@@ -93,23 +108,6 @@ def test_a_party_defined_after_a_long_address_is_found_and_names_in_capitals_are
     )
     assert len(address) > 160  # beyond the usual window: "hereinafter referred to as" reaches further
     assert party_roles(text) == {"EIT": "provider"}
-
-
-def test_facing_a_service_provider_the_named_party_is_the_customer_even_if_it_provides_access() -> None:
-    text = (
-        'O&M Agreement between Solar Partners 1, LLC, a California limited liability company ("Owner"), and '
-        'Solar Power, Inc. ("Service Provider").\nOwner shall provide Service Provider with access to the site. '
-        "Owner shall furnish the permits. Service Provider shall perform the maintenance services.\n"
-    )
-    assert party_roles(text) == {"Owner": "customer"}
-
-
-def test_a_person_named_beside_two_parties_defined_by_role_words_is_not_a_party() -> None:
-    text = (
-        'Endorsement Agreement by and between Mossimo, Inc. ("Company") and Duval Enterprises, Inc. '
-        '("Licensor"). WHEREAS, David Duval ("Duval") is a golfer. Duval shall provide personal services.\n'
-    )
-    assert party_roles(text) == {}
 
 
 def test_a_preamble_below_a_cover_page_and_a_working_alias_are_read() -> None:
