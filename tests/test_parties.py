@@ -86,6 +86,12 @@ ROLE_CASES = {
         "Owner shall furnish the permits. Service Provider shall perform the maintenance services.\n",
         {"Owner": "customer"},
     ),
+    "facing a Company, a named party seen delivering is the provider": (
+        'Maintenance Agreement between Azure Airlines S.A., hereafter referred to as the "Company", and Aero '
+        'Services Ltd, hereafter referred to as the "Repairer".\nRepairer shall repair the parts. Repairer '
+        "will provide the pool of spares. The Company shall pay the invoices.\n",
+        {"Repairer": "provider"},
+    ),
     "a person named beside two parties defined by role words is not a party": (
         'Endorsement Agreement by and between Mossimo, Inc. ("Company") and Duval Enterprises, Inc. '
         '("Licensor"). WHEREAS, David Duval ("Duval") is a golfer. Duval shall provide personal services.\n',
@@ -128,3 +134,26 @@ def test_a_name_is_not_overwritten_with_a_word_rules_read_as_someone_else() -> N
         "SpinCo shall host.", {"SpinCo": "provider"}, stand_ins(mc.load_rules().blueprint.macros)
     )
     assert view == "   msp shall host."
+
+
+def test_parties_defined_without_brackets_are_read() -> None:
+    text = (
+        "This Agreement is made between Orange Telecom Holding AG, a company incorporated in Switzerland, "
+        'hereinafter referred to as: "ORANGE"\nand\nBlue Mobile B.V., a company incorporated in the '
+        'Netherlands, hereinafter referred to as: "Blue Mobile"\nBlue Mobile shall provide the hosting '
+        "services. Blue Mobile will maintain the network. Blue Mobile shall support the SIM cards. ORANGE "
+        "shall pay the fees.\n"
+    )
+    assert party_roles(text) == {"Blue Mobile": "provider", "ORANGE": "customer"}
+
+
+def test_a_party_that_also_delivers_is_the_customer_when_the_other_delivers_far_more() -> None:
+    preamble = 'Agreement between Alpha Imaging, Inc. ("AI") and Beta Research LLC ("BR").\n'
+    customer_duty = "BR shall provide AI with a work order.\n"
+    provider_duties = "AI shall perform the imaging services. AI will deliver the reads.\n"
+    customer_duties = customer_duty * 2
+    assert party_roles(preamble + customer_duties + provider_duties * 2) == {"AI": "provider"}  # 4 to 2
+    assert party_roles(preamble + customer_duties + provider_duties * 3) == {
+        "AI": "provider",
+        "BR": "customer",
+    }

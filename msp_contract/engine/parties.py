@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-# A party defined in the preamble: 'Converge, Inc. ("Converge")', '(hereinafter "VNE")'.
+# A party defined in the preamble: 'Converge, Inc. ("Converge")', '(hereinafter "VNE")',
+# and without brackets: 'hereinafter referred to as: "Acme"'.
 # '("BE" or, in its capacity as operator hereunder, "Operator")': the alias is what the text then uses.
 _DEFINED = re.compile(
-    r"\(\s*(?:the\s+|(?:collectively,?\s+(?:and\s+)?)?hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?"
-    r"(?:the\s+)?|herein\s+)?[\"“](?:the\s+)?(?P<name>[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,2})[\"”]"
+    r"(?:\(\s*(?:the\s+|(?:collectively,?\s+(?:and\s+)?)?hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?"
+    r"(?:the\s+)?|herein\s+)?|\b[Hh]ere(?:in)?after\s+(?:referred\s+to\s+as|called)\s*:?\s*(?:the\s+)?)"
+    r"[\"“](?:the\s+)?(?P<name>[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,2})[\"”]"
     r"(?:\s+or\b[^\"“”()]{0,80}[\"“](?:the\s+)?(?P<alias>[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,2})[\"”])?"
 )
 _PREAMBLE_CHARS = 3000
@@ -57,6 +59,9 @@ _DELIVERS = re.compile(
 _PAYS = re.compile(r"\s*(?:shall|will|must|agrees?\s+to)\s+(?:\w+\s+){0,2}?pay\b", re.IGNORECASE)
 _PAID = re.compile(r"\bpa(?:y|id)\s+(?:to\s+)?$", re.IGNORECASE)
 _MARGIN = 2  # how much clearer one party's role must be than the other's
+_CLEAR_LEAD = (
+    3  # a party that also delivers is still the customer when the provider delivers 3 times as often
+)
 _ROLES = ("provider", "customer")
 _PLAIN_WORD = re.compile(r"[a-z]+")
 
@@ -171,8 +176,10 @@ def party_roles(text: str) -> dict[str, str]:
     if best < _MARGIN or best - runner_up < _MARGIN:
         return {}
     lowest, customer = scores[-1]
-    if lowest > 0 or (len(scores) > 2 and scores[-2][0] == lowest):
+    if len(scores) > 2 and scores[-2][0] == lowest:
         return {provider: "provider"}  # several parties look alike: which one is the customer is unclear
+    if lowest > 0 and best < _CLEAR_LEAD * lowest:
+        return {provider: "provider"}  # customers deliver too (access, information): the gap must be wide
     return {provider: "provider", customer: "customer"}
 
 
@@ -185,6 +192,8 @@ def _opposite_of_defined_role(name: str, roles: set[str], text: str) -> dict[str
         return {name: "provider"}
     if roles == {"provider"}:
         return {name: "customer"}
+    if roles == {"either"} and _scores([name], text)[0][0] >= _MARGIN:
+        return {name: "provider"}  # facing a "Company", a name seen delivering is the provider
     return {}
 
 
