@@ -26,6 +26,19 @@ def test_hard_wrapped_paragraphs_are_joined_and_numbered_lines_split(tmp_path: P
     assert [s.id for s in document.sections] == ["1", "2"]
 
 
+def test_wide_gaps_of_text_converted_from_pdf_are_line_breaks(tmp_path: Path) -> None:
+    # Converted text runs the page's lines together and keeps each break as a wide gap.
+    source = (
+        "1. Term     This Agreement runs for 18 months.     2. SEV's Obligations     In consideration of the "
+        "charges SEV shall give at least     (30) days notice of any planned work.\n"
+    )
+    document = mc.load(write(tmp_path, "c.txt", source))
+    assert [(s.id, s.heading) for s in document.sections] == [("1", "Term"), ("2", "SEV's Obligations")]
+    # a gap inside a sentence is not a new clause "(30)": the sentence stays whole
+    assert "at least (30) days notice" in document.text
+    assert "(30)" not in [s.number for s in document.sections]
+
+
 def test_markdown_markup_and_html_do_not_leak_into_text(tmp_path: Path) -> None:
     source = '# Terms\n\n**7. Support**. Provider *will* provide [Support](https://x.test) <span class="a">daily</span>.\n'
     document = mc.load(write(tmp_path, "c.md", source))

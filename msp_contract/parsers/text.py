@@ -2,7 +2,8 @@
 
 Paragraphs are separated by blank lines; hard-wrapped lines inside a paragraph are joined with a space.
 A line that starts with a clause number, a Markdown heading or a list marker starts a new block even without
-a blank line, because many plain-text contracts put one clause per line. Markdown markup and stray HTML tags
+a blank line, because many plain-text contracts put one clause per line. In plain text converted from a PDF,
+a gap of three or more spaces stands for a line break of the page. Markdown markup and stray HTML tags
 are removed so quotes read as the rendered document does.
 """
 
@@ -45,6 +46,10 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _PAREN_ITEM = re.compile(r"^\s*\([a-z0-9ivx]{1,4}\)\s")
 _ORDERED_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+(?P<rest>.*)$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# Text converted from a PDF often runs its lines together and keeps each line break as a wide gap:
+# "... 18 months.     2. SEV's Obligations     In consideration of ...". Read such a gap as a line break,
+# so the clause number and the heading start their own lines as they did on the page.
+_LINE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 
 
 def strip_markdown(line: str) -> str:
@@ -123,6 +128,9 @@ def parse_text(
     builder = TextBuilder()
     builder.start_page(1)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    gap_lines: set[int] = set()  # lines that were a wide gap in the source: see _continues_sentence
+    if not markdown:
+        lines, gap_lines = _split_at_gaps(lines)
     index = 0
     paragraph: list[str] = []
     kind: BlockKind = "paragraph"
@@ -158,6 +166,8 @@ def parse_text(
         if markdown and _ORDERED_ITEM.match(line):
             line = numbering.renumber(line)
         starts_item = bool(_NUMBERED_LINE.match(line) or (markdown and _LIST_MARKER.match(line)))
+        if starts_item and index - 1 in gap_lines and paragraph and _continues_sentence(paragraph[-1]):
+            starts_item = False  # "at least     (30) days": a gap inside a sentence, not a new clause
         if markdown and starts_item and paragraph and _is_wrapped_enumeration(paragraph[-1], line):
             starts_item = False
         if paragraph and (starts_item or (len(paragraph) == 1 and _is_heading_line(paragraph[0]))):
@@ -170,6 +180,24 @@ def parse_text(
         paragraph.append(line)
     flush()
     return builder
+
+
+def _split_at_gaps(lines: list[str]) -> tuple[list[str], set[int]]:
+    """Lines split at wide gaps, and the indexes of the pieces that followed a gap."""
+    out: list[str] = []
+    after_gap: set[int] = set()
+    for line in lines:
+        for n, piece in enumerate(_LINE_GAP.split(line)):
+            if n:
+                after_gap.add(len(out))
+            out.append(piece)
+    return out, after_gap
+
+
+def _continues_sentence(previous: str) -> bool:
+    """Whether text after ``previous`` still belongs to its sentence: it neither ends a sentence or a list
+    lead-in nor is a heading."""
+    return not previous.rstrip().endswith((".", ":", ";", "?", "!")) and not _is_heading_line(previous)
 
 
 def _check_time(started: float, path: Path | None, limits: Limits) -> None:
