@@ -59,9 +59,9 @@ _DELIVERS = re.compile(
 _PAYS = re.compile(r"\s*(?:shall|will|must|agrees?\s+to)\s+(?:\w+\s+){0,2}?pay\b", re.IGNORECASE)
 _PAID = re.compile(r"\bpa(?:y|id)\s+(?:to\s+)?$", re.IGNORECASE)
 _MARGIN = 2  # how much clearer one party's role must be than the other's
-_CLEAR_LEAD = (
-    3  # a party that also delivers is still the customer when the provider delivers 3 times as often
-)
+# A party that also delivers (work orders, information) is still the customer when the provider delivers
+# this many times as often.
+_CLEAR_LEAD = 3
 _ROLES = ("provider", "customer")
 _PLAIN_WORD = re.compile(r"[a-z]+")
 

@@ -128,7 +128,7 @@ def parse_text(
     builder = TextBuilder()
     builder.start_page(1)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    gap_lines: set[int] = set()  # lines that were a wide gap in the source: see _continues_sentence
+    gap_lines: set[int] = set()  # indexes of the lines that followed a wide gap (see _split_at_gaps)
     if not markdown:
         lines, gap_lines = _split_at_gaps(lines)
     index = 0
