@@ -197,9 +197,8 @@ def _opposite_of_defined_role(name: str, roles: set[str], text: str) -> dict[str
     return {}
 
 
-StandIns = Mapping[
-    str, tuple[str, ...]
-]  # role -> the role words a name may be overwritten with, preferred first
+# role -> the role words a name may be overwritten with, preferred first
+StandIns = Mapping[str, tuple[str, ...]]
 
 
 def stand_ins(macros: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
