@@ -157,3 +157,24 @@ def test_a_party_that_also_delivers_is_the_customer_when_the_other_delivers_far_
         "AI": "provider",
         "BR": "customer",
     }
+
+
+UNDEFINED_PARTIES = (
+    "FLEET MAINTENANCE AGREEMENT\n1. Definitions\n"
+    '"Agreement" means this agreement made between SEV and DCL.\n'
+    "2. Services\n2.1 SEV shall provide the maintenance services 24 hours a day.\n"
+    "2.2 SEV will repair each vehicle within two days. SEV shall maintain the service records.\n"
+    "3. Charges\n3.1 DCL shall pay SEV the maintenance charges monthly.\n"
+    "3.2 DCL shall report faults to SEV without delay.\n"
+)
+
+
+def test_parties_named_only_in_the_opening_between_clause_are_read() -> None:
+    assert party_names(UNDEFINED_PARTIES) == []
+    assert party_roles(UNDEFINED_PARTIES) == {"SEV": "provider", "DCL": "customer"}
+
+
+def test_names_that_open_obligations_but_are_not_the_contracting_parties_are_not_roles() -> None:
+    # Both names still open obligations, but nothing says they are the two contracting parties.
+    text = UNDEFINED_PARTIES.replace("between SEV and DCL", "by the undersigned")
+    assert party_roles(text) == {}

@@ -6,12 +6,15 @@ those names usually say which one delivers the services and which one pays. The 
 *role view* of the text in which each such name is overwritten by a role word of the same length (padded
 with spaces), so every offset, and therefore every evidence quote taken from the real text, stays exact.
 When the roles are not clear, nothing is replaced. A preamble that names one party and defines the other by
-its role ('IBM ("IBM") and Quantum ("Customer")') settles the named party's role as the other one.
+its role ('IBM ("IBM") and Quantum ("Customer")') settles the named party's role as the other one. A
+contract that defines nobody in quotes is read through the two names that open its obligations, when its
+opening "between X and Y" names both.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 # A party defined in the preamble: 'Converge, Inc. ("Converge")', '(hereinafter "VNE")',
@@ -63,6 +66,17 @@ _MARGIN = 2  # how much clearer one party's role must be than the other's
 # this many times as often.
 _CLEAR_LEAD = 3
 _ROLES = ("provider", "customer")
+# Contracts that never define their parties in quotes ("This agreement ... between Galacticomm and Horst
+# Entertainment Inc.", "made between SEV and DCL"): the names that open obligations ("SEV shall ...") are
+# the candidates, and the opening lines must name both of them together.
+_SUBJECT = re.compile(
+    r"\b([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*)?)\s+(?:shall|will|must|agrees?\s+to|undertakes?\s+to)\b"
+)
+_NOT_A_NAME = {
+    "the", "each", "either", "neither", "such", "this", "that", "any", "all", "no", "if", "it", "he", "she",
+    "they", "we", "you", "in", "notwithstanding", "nothing", "both", "its", "their", "these", "there",
+}  # fmt: skip
+_BETWEEN_WINDOW = 400
 _PLAIN_WORD = re.compile(r"[a-z]+")
 
 
@@ -162,11 +176,34 @@ def _word(name: str) -> str:
     return rf"(?<![\w.]){re.escape(name)}(?![\w])"
 
 
+def _named_between(text: str) -> list[str]:
+    """The two names that most often open an obligation, when the opening "between X and Y" names both."""
+    counts = Counter(m.group(1) for m in _SUBJECT.finditer(text))
+    names = [
+        name
+        for name, _ in counts.most_common()
+        if name.split()[0].lower() not in _NOT_A_NAME
+        and name.lower() not in _ROLE_WORDS
+        and not _TERM.search(name)
+    ][:2]
+    if len(names) < 2:
+        return []
+    head = text[:_COVER_CHARS]
+    for first, second in (names, names[::-1]):
+        between = re.search(rf"\bbetween\s+(?:the\s+)?{re.escape(first)}\b", head)
+        if between and re.search(
+            rf"\band\s+(?:the\s+)?{re.escape(second)}\b",
+            head[between.end() : between.end() + _BETWEEN_WINDOW],
+        ):
+            return names
+    return []
+
+
 def party_roles(text: str) -> dict[str, str]:
     """{name: "provider" | "customer"} when one named party clearly delivers and another clearly does not,
     else {}. Other named parties (a parent company, a guarantor) keep their names."""
     defined = _defined_parties(text)
-    names = _names(defined)
+    names = _names(defined) if defined else _named_between(text)
     if len(names) == 1:
         return _opposite_of_defined_role(names[0], _defined_roles(defined), text)
     if len(names) < 2:
