@@ -34,7 +34,7 @@ class Context:
     scopes: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # element id -> its clauses
 
     def compiled(self, rule_id: str, signals: Signals) -> CompiledSignals:
-        path = self.rules.sources.get(rule_id, Path(rule_id))
+        path = self.rules.sources.get(rule_id) or Path(rule_id)  # no Path built per call: hot
         return compile_signals_cached(signals, self.macros, path)
 
     @functools.cached_property
@@ -272,7 +272,7 @@ def evaluate_clauses(
     results: list[ClauseResult] = []
     for rule in rules.clauses:
         signals = compile_signals_cached(
-            rule.detect, macro_items(rules), rules.sources.get(rule.id, Path(rule.id))
+            rule.detect, macro_items(rules), rules.sources.get(rule.id) or Path(rule.id)
         )
         hits = pattern_hits(index, signals, None, outside) + heading_hits(index, signals, None, outside)
         hits.sort(key=lambda h: h.start)
