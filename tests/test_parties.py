@@ -178,3 +178,22 @@ def test_names_that_open_obligations_but_are_not_the_contracting_parties_are_not
     # Both names still open obligations, but nothing says they are the two contracting parties.
     text = UNDEFINED_PARTIES.replace("between SEV and DCL", "by the undersigned")
     assert party_roles(text) == {}
+
+
+LETTERED = (
+    "COOPERATION AGREEMENT\nParty A: Northwind Energy Co., Ltd.\nParty B: Acme Gas Supply Co., Ltd.\n"
+    "1. Party A shall build and operate the waste heat power plant for Party B.\n"
+    "2. Party A shall maintain the plant and will provide qualified operators.\n"
+    "3. Party A will repair any fault within two days. Party A shall supply the power generated.\n"
+    "4. Party B shall pay the service fees each month. Party B shall pay for the water used.\n"
+    "5. Party B shall keep the site accessible. Party B may inspect the plant.\n"
+)
+
+
+def test_parties_called_party_a_and_party_b_throughout_are_read() -> None:
+    assert party_roles(LETTERED) == {"Party A": "provider", "Party B": "customer"}
+
+
+def test_party_a_and_b_named_in_passing_are_not_the_parties() -> None:
+    text = "\n".join(line for line in LETTERED.splitlines() if not line.startswith(("3.", "4.", "5.")))
+    assert party_roles(text) == {}

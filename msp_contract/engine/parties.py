@@ -77,6 +77,7 @@ _NOT_A_NAME = {
     "they", "we", "you", "in", "notwithstanding", "nothing", "both", "its", "their", "these", "there",
 }  # fmt: skip
 _BETWEEN_WINDOW = 400
+_LETTERED_MIN = 5  # "Party A" this often: the contract's own name for a party, not one clause's label
 _PLAIN_WORD = re.compile(r"[a-z]+")
 
 
@@ -199,11 +200,20 @@ def _named_between(text: str) -> list[str]:
     return []
 
 
+def _lettered(text: str) -> list[str]:
+    """'Party A' and 'Party B', when the contract calls its parties that throughout ("Party A (Shipper):
+    ZTO Express Co., Ltd.", common in translated contracts) instead of defining a name."""
+    names = ["Party A", "Party B"]
+    return names if all(len(_occurrences(name, text)) >= _LETTERED_MIN for name in names) else []
+
+
 def party_roles(text: str) -> dict[str, str]:
     """{name: "provider" | "customer"} when one named party clearly delivers and another clearly does not,
     else {}. Other named parties (a parent company, a guarantor) keep their names."""
     defined = _defined_parties(text)
-    names = _names(defined) if defined else _named_between(text)
+    names = _names(defined)
+    if len(names) < 2:  # the parties may go by "Party A" and "Party B", or by names never defined
+        names = _lettered(text) or (names if defined else _named_between(text))
     if len(names) == 1:
         return _opposite_of_defined_role(names[0], _defined_roles(defined), text)
     if len(names) < 2:
