@@ -8,7 +8,8 @@ with spaces), so every offset, and therefore every evidence quote taken from the
 When the roles are not clear, nothing is replaced. A preamble that names one party and defines the other by
 its role ('IBM ("IBM") and Quantum ("Customer")') settles the named party's role as the other one. A
 contract that defines nobody in quotes is read through the two names that open its obligations, when its
-opening "between X and Y" names both.
+opening "between X and Y" names both; one that calls its parties "Party A" and "Party B" throughout, through
+those.
 """
 
 from __future__ import annotations
