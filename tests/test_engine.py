@@ -78,6 +78,24 @@ def test_negated_provision_is_not_presence(rules_dir: Path) -> None:
     assert review(text, rules_dir).element("disaster_recovery").status == "missing"
 
 
+def test_a_definition_that_points_elsewhere_is_not_presence(rules_dir: Path) -> None:
+    text = (
+        '1. Definitions\n1.1 "DR Plan" has the meaning set forth in Section 12.4 (Disaster Recovery).\n'
+        "1.2 Disaster Recovery. The term shall have the meaning set forth in Section 12.\n"
+    )
+    assert review(text, rules_dir).element("disaster_recovery").status == "missing"
+
+
+def test_evidence_skips_the_pointer_and_quotes_the_provision(rules_dir: Path) -> None:
+    text = (
+        '1. Definitions\n1.1 "Disaster Recovery Plan" has the meaning set forth in Section 12.1.\n'
+        "12. Continuity\n12.1 Provider shall maintain a disaster recovery plan and test it yearly.\n"
+    )
+    result = review(text, rules_dir).element("disaster_recovery")
+    assert result.status != "missing"
+    assert [e.section for e in result.evidence] == ["12.1"]
+
+
 def test_present_element_has_verbatim_located_evidence(rules_dir: Path) -> None:
     text = (
         "1. Definitions\nTerms have their usual meaning.\n"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..model import Section
 from ..rulebook.patterns import CompiledSignals, finditer, match_at, search
 from .index import DocumentIndex, bits
 
@@ -23,6 +24,18 @@ _NOT_NEGATION = regex.compile(
     r"|\bnot\s+(?:be\s+)?unreasonably\b|\bno\s+event\b|\bnotwithstanding\b",
     regex.I,
 )
+# A defined term that only points elsewhere ('"Remedial Plan" has the meaning set forth in Section 5.4.3') is
+# not a provision: the hit belongs to the section it points to, if that section says anything.
+_CROSS_REFERENCE = regex.compile(
+    r"(?:[\"“][^\"”]{1,80}[\"”]|\b[\w&\s-]{1,80}\.\s+the\s+term|\b(?:[\w&-]+\s+){0,5}[\w&-]+)"
+    r"\s+(?:shall\s+)?(?:has|have)\s+the\s+meanings?\s+"
+    r"(?:set\s+(?:forth|out)|given|ascribed|assigned|specified|provided|defined)\s+"
+    r"(?:(?:to\s+(?:it|them|such\s+terms?|the\s+terms?)|thereto)\s+)?(?:in|under|by)\s+(?:\S+\s+){0,3}?"
+    r"(?:(?:sections?|articles?|clauses?|schedules?|exhibits?|paragraphs?|appendi(?:x|ces)|annex(?:es)?)\s+[\w.()-]+"
+    r"(?:\s*\([^)]{0,60}\))?|preamble|recitals?)(?:\s+(?:of|to|hereof|below|above)(?:\s+this\s+agreement)?)?",
+    regex.I,
+)
+_POINTER_ENTRY_MAX = 400  # a definition entry is short; longer sections hold provisions of their own
 _CLAUSE_BREAK = regex.compile(r"[,;:(]|\band\b|\bor\b|\bbut\b|\bprovided\b", regex.I)
 _NEGATION_WINDOW = 80
 # Measured: a full-text scan costs about as much as searching one sentence in eight separately (patterns
@@ -47,6 +60,43 @@ def _negated(text: str, sentence_start: int, match_start: int) -> bool:
         window = window[breaks[-1].end() :]
     window = _NOT_NEGATION.sub(" ", window)
     return _NEGATION.search(window) is not None
+
+
+def _in_cross_reference(
+    index: DocumentIndex, sentence_start: int, sentence_end: int, match_start: int
+) -> bool:
+    """Whether the match sits inside a definition that only points to another section."""
+    text = index.match_text
+    if text.find("meaning", sentence_start, sentence_end) == -1:
+        return False  # the common case, one C-level scan
+    return any(
+        found.start() <= match_start < found.end()
+        for found in _CROSS_REFERENCE.finditer(text, sentence_start, sentence_end)
+    )
+
+
+def _points_elsewhere(index: DocumentIndex, start: int, end: int) -> bool:
+    """Whether the text from ``start`` to ``end`` (a numbered definition) says nothing but where its term is
+    defined: "1.53 Term. The term shall have the meaning set forth in Section 2."."""
+    text = index.match_text
+    if text.find("meaning", start, end) == -1:
+        return False
+    found = _CROSS_REFERENCE.search(text, start, end)
+    return (
+        found is not None
+        and not text[start : found.start()].strip(" \t\n\r\"“”'0123456789.()")
+        and not text[found.end() : end].strip(" \t\n\r.;,")
+    )
+
+
+def _pointer_entry(index: DocumentIndex, section: Section | None) -> bool:
+    """Whether a short numbered entry ("1.2 Disaster Recovery. The term shall have the meaning set forth in
+    Section 12.") only says where its term is defined: its heading is no more a provision than its body."""
+    return (
+        section is not None
+        and section.end - section.start <= _POINTER_ENTRY_MAX
+        and _points_elsewhere(index, section.start, section.end)
+    )
 
 
 def _in_excluded_section(
@@ -199,6 +249,10 @@ def pattern_hits(
             sentence = index.sentences[i]
             if signals.negation and _negated(text, sentence.start, match_start):
                 continue
+            if _in_cross_reference(index, sentence.start, sentence.end, match_start) or _pointer_entry(
+                index, sentence.section
+            ):
+                continue
             if _sentence_ok(index, signals, i, outside):
                 found[i] = Hit(sentence.start, sentence.end, match_start, match_end, "pattern")
     return [found[i] for i in sorted(found)]
@@ -247,6 +301,8 @@ def heading_hits(
         body = index.sentences_in(section.start, section.end)
         if len(body) < 2 and section.end - section.start < 120:
             continue  # a heading with nothing under it is a table-of-contents line, not a provision
+        if _pointer_entry(index, section):
+            continue  # a definition pointing to the section that has the provision
         first = index.sentences[body[0]] if body else None
         end = index.sentences[body[1]].end if len(body) > 1 else (first.end if first else section.end)
         offset = index.text.find(section.heading or heading, section.start, section.end)  # same length
