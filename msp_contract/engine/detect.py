@@ -2,7 +2,8 @@
 
 A hit is one sentence (or one headed section) that matches. Structure is respected: hits inside sections
 whose heading says they are about something else (force majeure, say) are dropped, and so are hits
-negated in their own clause ("no service credits shall apply").
+negated in their own clause ("no service credits shall apply") and hits in a definition that only points
+to another section ('"Remedial Plan" has the meaning set forth in Section 5.4').
 """
 
 from __future__ import annotations
