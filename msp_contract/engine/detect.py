@@ -63,26 +63,30 @@ def _negated(text: str, sentence_start: int, match_start: int) -> bool:
     return _NEGATION.search(window) is not None
 
 
+def _cross_references(index: DocumentIndex, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """Definitions in ``text[start:end]`` that only point to another section (a scan for "meaning" rules
+    out nearly every sentence first)."""
+    text = index.match_text
+    if text.find("meaning", start, end) == -1:
+        return iter(())
+    return _CROSS_REFERENCE.finditer(text, start, end)
+
+
 def _in_cross_reference(
     index: DocumentIndex, sentence_start: int, sentence_end: int, match_start: int
 ) -> bool:
     """Whether the match sits inside a definition that only points to another section."""
-    text = index.match_text
-    if text.find("meaning", sentence_start, sentence_end) == -1:
-        return False  # the common case, one C-level scan
     return any(
         found.start() <= match_start < found.end()
-        for found in _CROSS_REFERENCE.finditer(text, sentence_start, sentence_end)
+        for found in _cross_references(index, sentence_start, sentence_end)
     )
 
 
 def _points_elsewhere(index: DocumentIndex, start: int, end: int) -> bool:
     """Whether the text from ``start`` to ``end`` (a numbered definition) says nothing but where its term is
     defined: "1.53 Term. The term shall have the meaning set forth in Section 2."."""
+    found = next(_cross_references(index, start, end), None)
     text = index.match_text
-    if text.find("meaning", start, end) == -1:
-        return False
-    found = _CROSS_REFERENCE.search(text, start, end)
     return (
         found is not None
         and not text[start : found.start()].strip(" \t\n\r\"“”'0123456789.()")

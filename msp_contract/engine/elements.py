@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import regex
 
@@ -34,8 +33,7 @@ class Context:
     scopes: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # element id -> its clauses
 
     def compiled(self, rule_id: str, signals: Signals) -> CompiledSignals:
-        path = self.rules.sources.get(rule_id) or Path(rule_id)  # no Path built per call: hot
-        return compile_signals_cached(signals, self.macros, path)
+        return compile_signals_cached(signals, self.macros, self.rules.source(rule_id))
 
     @functools.cached_property
     def macros(self) -> tuple[tuple[str, str], ...]:
@@ -54,7 +52,7 @@ def index_for(document: Document, rules: RuleSet) -> DocumentIndex:
 
 def global_outside(rules: RuleSet) -> tuple[regex.Pattern[str], ...]:
     """Headings under which no hit counts, for every rule (blueprint.yaml ``outside``)."""
-    path = rules.sources.get("blueprint", Path("blueprint.yaml"))
+    path = rules.source("blueprint", "blueprint.yaml")
     return tuple(compile_pattern(p, rules.blueprint.macros, path) for p in rules.blueprint.outside)
 
 
@@ -271,9 +269,7 @@ def evaluate_clauses(
     hits_by_type: dict[str, list[Hit]] = {}
     results: list[ClauseResult] = []
     for rule in rules.clauses:
-        signals = compile_signals_cached(
-            rule.detect, macro_items(rules), rules.sources.get(rule.id) or Path(rule.id)
-        )
+        signals = compile_signals_cached(rule.detect, macro_items(rules), rules.source(rule.id))
         hits = pattern_hits(index, signals, None, outside) + heading_hits(index, signals, None, outside)
         hits.sort(key=lambda h: h.start)
         hits_by_type[rule.id] = hits

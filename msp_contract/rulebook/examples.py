@@ -7,7 +7,6 @@ Python can check their own.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..config import Config
 from ..model import Document, SourceInfo
@@ -93,9 +92,7 @@ def run_wording_examples(rules: RuleSet, only: str | None = None) -> list[Exampl
     for rule in rules.wording:
         if only and rule.id != only:
             continue
-        signals = compile_signals(
-            rule.detect, rules.blueprint.macros, rules.sources.get(rule.id, Path(rule.id))
-        )
+        signals = compile_signals(rule.detect, rules.blueprint.macros, rules.source(rule.id))
         for example in rule.examples:
             hits = pattern_hits(index_for(document_from_text(example.text), rules), signals)
             ok = bool(hits) == (example.expect == "match")

@@ -34,6 +34,12 @@ class RuleSet:
     def element(self, element_id: str) -> ElementRule:
         return next(e for e in self.elements if e.id == element_id)
 
+    def source(self, rule_id: str, default: str | None = None) -> Path:
+        """The file a rule came from, for error messages and compiled-pattern caches; rules built in code
+        have none and are named by ``default`` or their id. (No Path is built when the file is known: the
+        engine asks for every rule of every review.)"""
+        return self.sources.get(rule_id) or Path(default or rule_id)
+
 
 def _line_of(node: yaml.Node | None, loc: Iterable[int | str]) -> int | None:
     """1-based line of the YAML node at pydantic error location ``loc``."""
@@ -185,7 +191,7 @@ def _validate(ruleset: RuleSet) -> None:
     wording_ids = {w.id for w in ruleset.wording}
     macros = ruleset.blueprint.macros
     for element in ruleset.elements:
-        path = ruleset.sources.get(element.id, Path(element.id))
+        path = ruleset.source(element.id)
         for ref in element.wording:
             if ref not in wording_ids:
                 raise RuleFileError(path, f"wording '{ref}' is not defined in wording/")
@@ -199,11 +205,11 @@ def _validate(ruleset: RuleSet) -> None:
         for requirement in element.requirements:
             _check_value_name(requirement.value, path)
     for rule in ruleset.clauses:
-        check_signals(rule.detect, macros, ruleset.sources.get(rule.id, Path(rule.id)))
+        check_signals(rule.detect, macros, ruleset.source(rule.id))
     for wording in ruleset.wording:
-        check_signals(wording.detect, macros, ruleset.sources.get(wording.id, Path(wording.id)))
+        check_signals(wording.detect, macros, ruleset.source(wording.id))
     for clause in ruleset.clauses:
-        _check_value_name(clause.value, ruleset.sources.get(clause.id, Path(clause.id)))
+        _check_value_name(clause.value, ruleset.source(clause.id))
 
 
 def _check_value_name(name: str | None, path: Path) -> None:
