@@ -29,6 +29,9 @@ _PAREN = re.compile(
 )
 
 _MAX_HEADING_CHARS = 120
+# A stand-alone capitalised line printed this often ("CONFIDENTIAL" on every page, a party's name in each
+# page header) is page furniture, not a heading: read as one, it would close the clause it interrupts.
+_RUNNING_LINE_MIN = 3
 _INLINE_HEADING = re.compile(r"^(?P<h>[A-Z][^.:;\n]{1,80}?)[.:](?=\s|$)")
 
 
@@ -126,6 +129,17 @@ def _is_unnumbered_heading(block: Block, text: str) -> bool:
     return (all_caps and not stripped.endswith(".")) or (block.bold and len(stripped.split()) <= 8)
 
 
+def _running_lines(document: Document) -> set[str]:
+    """Unnumbered heading-like lines that recur verbatim (headings the source marks as such excepted)."""
+    counts: dict[str, int] = {}
+    for block in document.blocks:
+        if block.heading_level is None and block.kind == "paragraph":
+            line = document.text[block.start : block.end].strip()
+            if _number_of(line) is None and _is_unnumbered_heading(block, line):
+                counts[line] = counts.get(line, 0) + 1
+    return {line for line, count in counts.items() if count >= _RUNNING_LINE_MIN}
+
+
 def _open_node(block: Block, text: str, stack: list[_Node]) -> _Node | None:
     found = _number_of(text)
     hinted = block.number
@@ -165,9 +179,10 @@ def segment(document: Document) -> Document:
     text = document.text
     nodes: list[_Node] = []
     stack: list[_Node] = []
+    running = _running_lines(document)
     for block in document.blocks:
         node = _open_node(block, text[block.start : block.end], stack)
-        if node is None:
+        if node is None or (node.number is None and text[block.start : block.end].strip() in running):
             continue
         while stack and stack[-1].rank >= node.rank:
             stack.pop().end = node.start

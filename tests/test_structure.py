@@ -51,6 +51,21 @@ def test_prose_numbers_do_not_open_sections() -> None:
     assert ids("Provider shall respond within\n30 days of notice.\n2019 was the first year.") == []
 
 
+def test_a_stamp_on_every_page_is_not_a_heading() -> None:
+    """A "CONFIDENTIAL" stamp at each page break would otherwise close the clause it interrupts."""
+    page = "\n\n12\n\nCONFIDENTIAL\n\n"
+    document = doc(
+        f"11. CONTENT\n\n(a) Client owns the site.{page}12. DATA\n\n(a) Each party keeps data secret."
+        f"{page}(b) Client will provide all User Data monthly.{page}13. TERM\n\nOne year."
+    )
+    offset = document.text.index("Client will provide")
+    section = document.section_at(offset)
+    assert section is not None and section.id == "12(b)" and section.parent == "12"
+    assert all(s.heading != "CONFIDENTIAL" for s in document.sections)
+    once = doc("1. Scope\n\nProvider shall host.\n\nCONFIDENTIALITY\n\nEach party keeps data secret.")
+    assert [s.heading for s in once.sections] == ["Scope", "CONFIDENTIALITY"]  # a heading printed once stays
+
+
 def test_section_at_and_page_lookup() -> None:
     document = doc("1. Term\nThe term is one year.\n2. Fees\nFees are due monthly.")
     offset = document.text.index("monthly")
