@@ -147,16 +147,30 @@ def test_parties_defined_without_brackets_are_read() -> None:
     assert party_roles(text) == {"Blue Mobile": "provider", "ORANGE": "customer"}
 
 
-def test_a_party_that_also_delivers_is_the_customer_when_the_other_delivers_far_more() -> None:
+def test_of_two_parties_the_one_that_does_not_clearly_deliver_is_the_customer() -> None:
+    """Customers deliver too (work orders, access, information); of two parties, once the margins name the
+    provider, the other one is the party it serves."""
     preamble = 'Agreement between Alpha Imaging, Inc. ("AI") and Beta Research LLC ("BR").\n'
-    customer_duty = "BR shall provide AI with a work order.\n"
+    customer_duties = "BR shall provide AI with a work order.\n" * 2
     provider_duties = "AI shall perform the imaging services. AI will deliver the reads.\n"
-    customer_duties = customer_duty * 2
-    assert party_roles(preamble + customer_duties + provider_duties * 2) == {"AI": "provider"}  # 4 to 2
-    assert party_roles(preamble + customer_duties + provider_duties * 3) == {
+    assert party_roles(preamble + customer_duties + provider_duties * 2) == {
         "AI": "provider",
         "BR": "customer",
     }
+    assert party_roles(preamble + customer_duties + provider_duties) == {}  # 2 to 2: no clear provider
+
+
+def test_among_three_parties_a_delivering_one_is_the_customer_only_when_far_behind() -> None:
+    preamble = (
+        'Agreement between Alpha Imaging, Inc. ("AI"), Beta Research LLC ("BR") and Gamma Holdings Corp. '
+        '("GH").\n'
+    )
+    customer_duties = "BR shall provide AI with a work order.\n" * 2 + "GH shall provide a guarantee.\n" * 2
+    provider_duties = "AI shall perform the imaging services. AI will deliver the reads.\n"
+    assert party_roles(preamble + customer_duties + provider_duties * 2) == {"AI": "provider"}  # 4 to 2
+    # 6 to 2: far enough ahead for the last one to be the party served
+    assert party_roles(preamble + customer_duties + provider_duties * 3)["AI"] == "provider"
+    assert len(party_roles(preamble + customer_duties + provider_duties * 3)) == 1  # BR and GH tie
 
 
 UNDEFINED_PARTIES = (

@@ -226,7 +226,7 @@ def party_roles(text: str) -> dict[str, str]:
     lowest, customer = scores[-1]
     if len(scores) > 2 and scores[-2][0] == lowest:
         return {provider: "provider"}  # several parties look alike: which one is the customer is unclear
-    if lowest > 0 and best < _CLEAR_LEAD * lowest:
+    if len(scores) > 2 and lowest > 0 and best < _CLEAR_LEAD * lowest:
         return {provider: "provider"}  # customers deliver too (access, information): the gap must be wide
     return {provider: "provider", customer: "customer"}
 
