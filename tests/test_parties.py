@@ -211,3 +211,13 @@ def test_parties_called_party_a_and_party_b_throughout_are_read() -> None:
 def test_party_a_and_b_named_in_passing_are_not_the_parties() -> None:
     text = "\n".join(line for line in LETTERED.splitlines() if not line.startswith(("3.", "4.", "5.")))
     assert party_roles(text) == {}
+
+
+def test_a_party_defined_as_reseller_is_scored_like_a_name() -> None:
+    """A reseller buys from its supplier: the word does not say which side it is on, the verbs do."""
+    text = (
+        'Reseller Agreement between Diversinet Corp. ("Diversinet") and Acme Mobile Inc. ("Reseller").\n'
+        "Diversinet shall provide second-level support. Diversinet will deliver the Products.\n"
+        "Diversinet shall maintain the servers. Reseller shall pay Diversinet within 30 days.\n"
+    )
+    assert party_roles(text) == {"Diversinet": "provider", "Reseller": "customer"}

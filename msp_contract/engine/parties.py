@@ -40,11 +40,15 @@ _ENTITY = re.compile(
 _TERM = re.compile(
     r"\b(?:Agreement|Date|Party|Parties|Products?|Services?|Specifications?|Period|Site|Clients?|Act|Code|Law|Systems?)\b"
 )
+# Words that never name a party on their own. "Reseller" and "Manufacturer" are not among them: a reseller
+# buys from its supplier and a manufacturer may be a subcontractor's customer, so, like a name, they are
+# scored by what the text has them do. "Distributor" and "Agent" stay: a fund's distributor or a placement
+# agent is paid to deliver, a product distributor buys, and the verbs around the word do not tell them apart.
 _ROLE_WORDS = {
     "provider", "supplier", "vendor", "contractor", "licensor", "consultant", "seller", "company", "customer",
     "client", "buyer", "purchaser", "licensee", "subscriber", "party", "parties", "agreement", "effective",
-    "effective date", "services", "service", "term", "affiliate", "agent", "distributor", "manufacturer",
-    "reseller", "partner", "contract", "msa", "sow", "you", "we", "us",
+    "effective date", "services", "service", "term", "affiliate", "agent", "distributor", "partner",
+    "contract", "msa", "sow", "you", "we", "us",
 }  # fmt: skip
 # A party defined by one of these words has that role (a shared word such as "Company" says nothing).
 _ROLE_OF_WORD = {
