@@ -221,3 +221,17 @@ def test_a_party_defined_as_reseller_is_scored_like_a_name() -> None:
         "Diversinet shall maintain the servers. Reseller shall pay Diversinet within 30 days.\n"
     )
     assert party_roles(text) == {"Diversinet": "provider", "Reseller": "customer"}
+
+
+def test_a_party_defined_as_distributor_is_on_the_side_its_payments_give() -> None:
+    """A product distributor buys and is the customer; a fund's distributor is paid and is the provider."""
+    product = (
+        'Distribution Agreement between NETGEAR, Inc. ("NETGEAR") and Ingram Micro Inc. ("Distributor").\n'
+        "Distributor shall purchase the Products from NETGEAR. Distributor will pay each invoice in 30 days.\n"
+    )
+    assert party_roles(product) == {"Distributor": "customer", "NETGEAR": "provider"}
+    fund = (
+        'Agreement between Alpha Fund, Inc. ("Alpha") and Integrity Funds Distributor, LLC ("Distributor").\n'
+        "Alpha shall pay to Distributor a fee of 0.25% a year. Alpha shall pay the expenses of printing.\n"
+    )
+    assert party_roles(fund) == {"Distributor": "provider", "Alpha": "customer"}

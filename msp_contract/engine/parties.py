@@ -9,7 +9,8 @@ When the roles are not clear, nothing is replaced. A preamble that names one par
 its role ('IBM ("IBM") and Quantum ("Customer")') settles the named party's role as the other one. A
 contract that defines nobody in quotes is read through the two names that open its obligations, when its
 opening "between X and Y" names both; one that calls its parties "Party A" and "Party B" throughout, through
-those.
+those. A party defined as "Distributor" or "Agent" is placed by who pays: a product distributor buys, a
+fund's distributor is paid.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ _ENTITY = re.compile(
     re.IGNORECASE,
 )
 _TERM = re.compile(
-    r"\b(?:Agreement|Date|Party|Parties|Products?|Services?|Specifications?|Period|Site|Clients?|Act|Code|Law|Systems?)\b"
+    r"\b(?:Agreement|Date|Party|Parties|Products?|Services?|Specifications?|Period|Site|Clients?|Act|Code|Law|Systems?|Territor(?:y|ies))\b"
 )
 # Words that never name a party on their own. "Reseller" and "Manufacturer" are not among them: a reseller
 # buys from its supplier and a manufacturer may be a subcontractor's customer, so, like a name, they are
@@ -212,11 +213,50 @@ def _lettered(text: str) -> list[str]:
     return names if all(len(_occurrences(name, text)) >= _LETTERED_MIN for name in names) else []
 
 
+# Role words that name a party without giving its side: a product distributor buys, a fund's distributor or a
+# placement agent is paid. Who pays settles it.
+_SIDE_BY_PAYMENT = ("distributor", "agent")
+_BUYS = re.compile(
+    r"\s*(?:shall|will|must|agrees?\s+to)\s+(?:\w+\s+){0,2}?(?:pay|purchase|buy|order)\b", re.I
+)
+
+
+def _payment_score(name: str, text: str) -> int:
+    """Negative when ``name`` pays or buys, positive when it is paid (``text`` and ``name`` lower-case)."""
+    score = 0
+    for start in _occurrences(name, text):
+        if _BUYS.match(text, start + len(name)):
+            score -= 1
+        if _PAID.search(text, max(0, start - 20), start):
+            score += 1
+    return score
+
+
+def _side_by_payment(defined: list[str], names: list[str], text: str) -> dict[str, str]:
+    """Roles when one party is defined as "Distributor" or "Agent" and at most one other is named: the one
+    that pays is the customer, provided the other does not pay too."""
+    words = [word for word in defined if word.lower() in _SIDE_BY_PAYMENT]
+    if len(words) != 1 or len(names) > 1:
+        return {}
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return {}
+    word, others = words[0], [(name, _payment_score(name.lower(), lowered)) for name in names]
+    score = _payment_score(word.lower(), lowered)
+    if score <= -1 and all(other >= 0 for _, other in others):
+        return {word: "customer", **{name: "provider" for name, _ in others}}
+    if score >= 1 and all(other <= -1 for _, other in others):
+        return {word: "provider", **{name: "customer" for name, _ in others}}
+    return {}
+
+
 def party_roles(text: str) -> dict[str, str]:
     """{name: "provider" | "customer"} when one named party clearly delivers and another clearly does not,
     else {}. Other named parties (a parent company, a guarantor) keep their names."""
     defined = _defined_parties(text)
     names = _names(defined)
+    if by_payment := _side_by_payment(defined, names, text):
+        return by_payment
     if len(names) < 2:  # the parties may go by "Party A" and "Party B", or by names never defined
         names = _lettered(text) or (names if defined else _named_between(text))
     if len(names) == 1:
