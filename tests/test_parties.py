@@ -235,3 +235,15 @@ def test_a_party_defined_as_distributor_is_on_the_side_its_payments_give() -> No
         "Alpha shall pay to Distributor a fee of 0.25% a year. Alpha shall pay the expenses of printing.\n"
     )
     assert party_roles(fund) == {"Distributor": "provider", "Alpha": "customer"}
+
+
+def test_of_two_parties_that_both_deliver_the_one_that_pays_is_the_customer() -> None:
+    text = (
+        'Co-Branding Agreement between VerticalNet, Inc. ("VerticalNet") and Neoforma, Inc. ("Neoforma").\n'
+        "VerticalNet shall host the Career Center. VerticalNet will provide the listings.\n"
+        "Neoforma shall provide the product data. Neoforma will deliver the content.\n"
+        "Neoforma will maintain its own sites. Neoforma shall pay a development fee.\n"
+    )
+    assert party_roles(text) == {"VerticalNet": "provider", "Neoforma": "customer"}
+    both_pay = text + "VerticalNet shall pay a commission on each sale.\n"
+    assert party_roles(both_pay) == {}

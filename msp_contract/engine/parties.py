@@ -10,7 +10,8 @@ its role ('IBM ("IBM") and Quantum ("Customer")') settles the named party's role
 contract that defines nobody in quotes is read through the two names that open its obligations, when its
 opening "between X and Y" names both; one that calls its parties "Party A" and "Party B" throughout, through
 those. A party defined as "Distributor" or "Agent" is placed by who pays: a product distributor buys, a
-fund's distributor is paid.
+fund's distributor is paid. Of two parties that both deliver (co-branding, sponsorship), the one that pays
+the other is the customer.
 """
 
 from __future__ import annotations
@@ -250,6 +251,20 @@ def _side_by_payment(defined: list[str], names: list[str], text: str) -> dict[st
     return {}
 
 
+def _payer_of_two(names: list[str], text: str) -> dict[str, str]:
+    """Of two parties that both deliver (a co-branding deal, a sponsorship), the one that pays the other is
+    the customer, when the other pays nothing."""
+    lowered = text.lower()
+    if len(names) != 2 or len(lowered) != len(text):
+        return {}
+    (first, first_score), (second, second_score) = ((n, _payment_score(n.lower(), lowered)) for n in names)
+    if first_score <= -1 and second_score >= 0:
+        return {second: "provider", first: "customer"}
+    if second_score <= -1 and first_score >= 0:
+        return {first: "provider", second: "customer"}
+    return {}
+
+
 def party_roles(text: str) -> dict[str, str]:
     """{name: "provider" | "customer"} when one named party clearly delivers and another clearly does not,
     else {}. Other named parties (a parent company, a guarantor) keep their names."""
@@ -266,7 +281,7 @@ def party_roles(text: str) -> dict[str, str]:
     scores = sorted(_scores(names, text), reverse=True)
     (best, provider), (runner_up, _) = scores[0], scores[1]
     if best < _MARGIN or best - runner_up < _MARGIN:
-        return {}
+        return _payer_of_two(names, text)
     lowest, customer = scores[-1]
     if len(scores) > 2 and scores[-2][0] == lowest:
         return {provider: "provider"}  # several parties look alike: which one is the customer is unclear
