@@ -247,3 +247,21 @@ def test_of_two_parties_that_both_deliver_the_one_that_pays_is_the_customer() ->
     assert party_roles(text) == {"VerticalNet": "provider", "Neoforma": "customer"}
     both_pay = text + "VerticalNet shall pay a commission on each sale.\n"
     assert party_roles(both_pay) == {}
+
+
+def test_buying_its_own_materials_does_not_make_a_manufacturer_the_customer() -> None:
+    """Of two parties, purchases do not decide (a manufacturer buys ingredients); being invoiced does."""
+    text = (
+        'Amendment between Heritage Foods, LLC ("Heritage") and Premier Nutrition Corporation ("Premier").\n'
+        "Heritage shall purchase all ingredients and packaging materials. Heritage shall invoice Premier "
+        "monthly. Heritage shall charge Premier the agreed price.\n"
+    )
+    assert party_roles(text) == {"Heritage": "provider", "Premier": "customer"}
+
+
+def test_a_document_defined_in_the_preamble_is_not_a_party() -> None:
+    text = (
+        'Sponsorship Agreement between Padres, LLC ("SDBF") and Acme Inc., subject to the terms of the '
+        'General Provisions attached, Inc. (the "General Provisions").\n'
+    )
+    assert "General Provisions" not in party_names(text)

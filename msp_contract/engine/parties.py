@@ -40,7 +40,7 @@ _ENTITY = re.compile(
     re.IGNORECASE,
 )
 _TERM = re.compile(
-    r"\b(?:Agreement|Date|Party|Parties|Products?|Services?|Specifications?|Period|Site|Clients?|Act|Code|Law|Systems?|Territor(?:y|ies))\b"
+    r"\b(?:Agreement|Date|Party|Parties|Products?|Services?|Specifications?|Period|Site|Clients?|Act|Code|Law|Systems?|Territor(?:y|ies)|Provisions?|Terms|Conditions|Schedules?|Exhibits?|Addend(?:um|a)|Attachments?|Amendments?)\b"
 )
 # Words that never name a party on their own. "Reseller" and "Manufacturer" are not among them: a reseller
 # buys from its supplier and a manufacturer may be a subcontractor's customer, so, like a name, they are
@@ -220,16 +220,23 @@ _SIDE_BY_PAYMENT = ("distributor", "agent")
 _BUYS = re.compile(
     r"\s*(?:shall|will|must|agrees?\s+to)\s+(?:\w+\s+){0,2}?(?:pay|purchase|buy|order)\b", re.I
 )
+_CHARGED = re.compile(r"\b(?:invoice|charge|bill)s?\s+$", re.IGNORECASE)  # "shall invoice Premier"
 
 
-def _payment_score(name: str, text: str) -> int:
-    """Negative when ``name`` pays or buys, positive when it is paid (``text`` and ``name`` lower-case)."""
+def _payment_score(name: str, text: str, *, purchases: bool = True) -> int:
+    """Negative when ``name`` pays (is invoiced or charged) or, with ``purchases``, buys; positive when it is
+    paid (``text`` and ``name`` lower-case). A manufacturer also "shall purchase all ingredients": purchases
+    place a distributor, not one of two parties that both deliver."""
     score = 0
     for start in _occurrences(name, text):
-        if _BUYS.match(text, start + len(name)):
+        after = _BUYS.match(text, start + len(name))
+        if after and (purchases or after.group().rstrip().endswith("pay")):
             score -= 1
-        if _PAID.search(text, max(0, start - 20), start):
+        before = text[max(0, start - 20) : start]
+        if _PAID.search(before):
             score += 1
+        elif _CHARGED.search(before):
+            score -= 1
     return score
 
 
@@ -257,7 +264,9 @@ def _payer_of_two(names: list[str], text: str) -> dict[str, str]:
     lowered = text.lower()
     if len(names) != 2 or len(lowered) != len(text):
         return {}
-    (first, first_score), (second, second_score) = ((n, _payment_score(n.lower(), lowered)) for n in names)
+    (first, first_score), (second, second_score) = (
+        (n, _payment_score(n.lower(), lowered, purchases=False)) for n in names
+    )
     if first_score <= -1 and second_score >= 0:
         return {second: "provider", first: "customer"}
     if second_score <= -1 and first_score >= 0:
