@@ -130,10 +130,11 @@ def _is_unnumbered_heading(block: Block, text: str) -> bool:
 
 
 def _running_lines(document: Document) -> set[str]:
-    """Unnumbered heading-like lines that recur verbatim (headings the source marks as such excepted)."""
+    """Unnumbered heading-like lines that recur verbatim. Headings the source marks as such (a style, an
+    outline level, bold) are excepted: a template may repeat "Service Description" under every service."""
     counts: dict[str, int] = {}
     for block in document.blocks:
-        if block.heading_level is None and block.kind == "paragraph":
+        if block.heading_level is None and block.kind == "paragraph" and not block.bold:
             line = document.text[block.start : block.end].strip()
             if _number_of(line) is None and _is_unnumbered_heading(block, line):
                 counts[line] = counts.get(line, 0) + 1

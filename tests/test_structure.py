@@ -5,6 +5,9 @@ from __future__ import annotations
 from helpers import PUBLIC, doc, needs_shared
 
 import msp_contract as mc
+from msp_contract.model import SourceInfo
+from msp_contract.parsers.builder import TextBuilder
+from msp_contract.structure import segment
 
 
 def ids(text: str) -> list[str]:
@@ -64,6 +67,16 @@ def test_a_stamp_on_every_page_is_not_a_heading() -> None:
     assert all(s.heading != "CONFIDENTIAL" for s in document.sections)
     once = doc("1. Scope\n\nProvider shall host.\n\nCONFIDENTIALITY\n\nEach party keeps data secret.")
     assert [s.heading for s in once.sections] == ["Scope", "CONFIDENTIALITY"]  # a heading printed once stays
+
+
+def test_a_bold_heading_repeated_under_each_service_stays_a_heading() -> None:
+    builder = TextBuilder()
+    for service in ("Backup", "Monitoring", "Patching"):
+        builder.add_block("SERVICE DESCRIPTION", bold=True)
+        builder.add_block(f"The Provider shall provide {service} services.")
+    source = SourceInfo(path="sow.docx", format="docx", sha256="0" * 64, size_bytes=1, page_count=1)
+    document = segment(builder.build(source))
+    assert [s.heading for s in document.sections] == ["SERVICE DESCRIPTION"] * 3
 
 
 def test_section_at_and_page_lookup() -> None:
