@@ -129,16 +129,17 @@ def _is_unnumbered_heading(block: Block, text: str) -> bool:
     return (all_caps and not stripped.endswith(".")) or (block.bold and len(stripped.split()) <= 8)
 
 
-def _running_lines(document: Document) -> set[str]:
-    """Unnumbered heading-like lines that recur verbatim. Headings the source marks as such (a style, an
-    outline level, bold) are excepted: a template may repeat "Service Description" under every service."""
-    counts: dict[str, int] = {}
+def _running_lines(document: Document) -> set[int]:
+    """Start offsets of the unnumbered heading-like lines that recur verbatim. Headings the source marks as
+    such (a style, an outline level, bold) are excepted: a template may repeat "Service Description" under
+    every service."""
+    starts: dict[str, list[int]] = {}
     for block in document.blocks:
         if block.heading_level is None and block.kind == "paragraph" and not block.bold:
             line = document.text[block.start : block.end].strip()
             if _number_of(line) is None and _is_unnumbered_heading(block, line):
-                counts[line] = counts.get(line, 0) + 1
-    return {line for line, count in counts.items() if count >= _RUNNING_LINE_MIN}
+                starts.setdefault(line, []).append(block.start)
+    return {start for found in starts.values() if len(found) >= _RUNNING_LINE_MIN for start in found}
 
 
 def _open_node(block: Block, text: str, stack: list[_Node]) -> _Node | None:
@@ -183,7 +184,7 @@ def segment(document: Document) -> Document:
     running = _running_lines(document)
     for block in document.blocks:
         node = _open_node(block, text[block.start : block.end], stack)
-        if node is None or (node.number is None and text[block.start : block.end].strip() in running):
+        if node is None or (node.number is None and block.start in running):
             continue
         while stack and stack[-1].rank >= node.rank:
             stack.pop().end = node.start

@@ -240,14 +240,11 @@ def _payment_score(name: str, text: str, *, purchases: bool = True) -> int:
     return score
 
 
-def _side_by_payment(defined: list[str], names: list[str], text: str) -> dict[str, str]:
+def _side_by_payment(defined: list[str], names: list[str], lowered: str) -> dict[str, str]:
     """Roles when one party is defined as "Distributor" or "Agent" and at most one other is named: the one
-    that pays is the customer, provided the other does not pay too."""
+    that pays is the customer, provided the other does not pay too (``lowered``: the lower-cased text)."""
     words = [word for word in defined if word.lower() in _SIDE_BY_PAYMENT]
     if len(words) != 1 or len(names) > 1:
-        return {}
-    lowered = text.lower()
-    if len(lowered) != len(text):
         return {}
     word, others = words[0], [(name, _payment_score(name.lower(), lowered)) for name in names]
     score = _payment_score(word.lower(), lowered)
@@ -258,11 +255,10 @@ def _side_by_payment(defined: list[str], names: list[str], text: str) -> dict[st
     return {}
 
 
-def _payer_of_two(names: list[str], text: str) -> dict[str, str]:
+def _payer_of_two(names: list[str], lowered: str) -> dict[str, str]:
     """Of two parties that both deliver (a co-branding deal, a sponsorship), the one that pays the other is
-    the customer, when the other pays nothing."""
-    lowered = text.lower()
-    if len(names) != 2 or len(lowered) != len(text):
+    the customer, when the other pays nothing (``lowered``: the lower-cased text)."""
+    if len(names) != 2:
         return {}
     (first, first_score), (second, second_score) = (
         (n, _payment_score(n.lower(), lowered, purchases=False)) for n in names
@@ -276,10 +272,13 @@ def _payer_of_two(names: list[str], text: str) -> dict[str, str]:
 
 def party_roles(text: str) -> dict[str, str]:
     """{name: "provider" | "customer"} when one named party clearly delivers and another clearly does not,
-    else {}. Other named parties (a parent company, a guarantor) keep their names."""
+    or, failing that, when the payments say which side each is on; else {}. Other named parties (a parent
+    company, a guarantor) keep their names."""
     defined = _defined_parties(text)
     names = _names(defined)
-    if by_payment := _side_by_payment(defined, names, text):
+    lowered = text.lower()
+    lowered = lowered if len(lowered) == len(text) else ""  # lowering moved offsets: payments not read
+    if by_payment := _side_by_payment(defined, names, lowered):
         return by_payment
     if len(names) < 2:  # the parties may go by "Party A" and "Party B", or by names never defined
         names = _lettered(text) or (names if defined else _named_between(text))
@@ -290,7 +289,7 @@ def party_roles(text: str) -> dict[str, str]:
     scores = sorted(_scores(names, text), reverse=True)
     (best, provider), (runner_up, _) = scores[0], scores[1]
     if best < _MARGIN or best - runner_up < _MARGIN:
-        return _payer_of_two(names, text)
+        return _payer_of_two(names, lowered)
     lowest, customer = scores[-1]
     if len(scores) > 2 and scores[-2][0] == lowest:
         return {provider: "provider"}  # several parties look alike: which one is the customer is unclear
