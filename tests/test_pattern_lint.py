@@ -3,6 +3,8 @@
 ``\\b(?:fees|\\$)`` reads as "fees or a dollar sign", but ``\\b`` before ``$`` only holds when a letter or
 digit comes right before the ``$``, so "pay Acme $500" never matches. Such an alternative is dead code
 that passes every example written with the other alternatives; this test finds it by reading the patterns.
+A second check keeps a silent cost out: a pattern with no literal to look up is searched through the whole
+of every document, so only the listed ones may lack one.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 import pytest
 
 import msp_contract as mc
-from msp_contract.rulebook.literals import c, parse_regex  # the stdlib parse tree the prefilter reads
+from msp_contract.rulebook.literals import c, literal_options, parse_regex, prefilter_plan
 from msp_contract.rulebook.patterns import expand_macros
 
 RULES = mc.load_rules()
@@ -80,3 +82,44 @@ def test_the_lint_finds_the_mistake_it_is_for() -> None:
 @pytest.mark.parametrize(("rule_id", "pattern"), all_patterns())
 def test_no_alternative_starts_with_a_symbol_after_a_word_boundary(rule_id: str, pattern: str) -> None:
     assert dead_symbol_alternatives(pattern) == [], f"{rule_id}: {pattern}"
+
+
+# Patterns with no literal of three letters or more to look up: the engine searches them through the whole
+# document (see docs/rules-authoring.md). Each is here because its words are all short (clock times,
+# "24x7", "P1", "GB", country codes); a pattern that lands in this list by accident (a top-level "up to|..."
+# or an alternation of short words) costs every review a full scan, so the list is checked, not inferred.
+UNPREFILTERED = {
+    ("scope_of_services", r"\bup\s+to\s+\d+(?:[.,]\d+)?\s*(?:gb|mb|tb)\b"),
+    ("scope_of_services", r"\b24\s*(?:x|×|/|\s*hours?\s+(?:a|per)\s+day\s*,?\s*)\s*7\b"),
+    ("scope_of_services", r"\b7\s*x\s*24\b"),
+    ("scope_of_services", r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)\s*(?:to|-|–|until|and)\s*"),
+    ("scope_of_services", r"\b\d{1,2}:\d{2}\s*(?:to|-|–|until)\s*\d{1,2}:\d{2}\b"),
+    ("sla_incident_response_resolution", r"\b(?:P[1-4]|Sev\s*[1-4])\b"),
+    ("sla_incident_response_resolution", r"\b24\s*[x×/]\s*7\b|\b7\s*[x×]\s*24\b|\btwenty-four\s+"),
+    ("sla_incident_response_resolution", r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)\s*(?:to|-|–|through"),
+    ("escalation_path", r"\b24\s*[x×/]\s*7\b|\b7\s*[x×]\s*24\b|\b(?:twenty-four|24)\s+"),
+    (
+        "service_and_data_location",
+        r"\b(?:United\s+States|U\.S\.A?\.?|USA|European\s+(?:Union|Economic\s+Area)",
+    ),
+}
+
+
+def test_every_bundled_pattern_has_a_literal_to_look_up_unless_listed() -> None:
+    macros, path = RULES.blueprint.macros, RULES.sources[RULES.elements[0].id]
+    rules = [(e.id, [e.detect, *(r.detect for r in e.requirements)]) for e in RULES.elements]
+    rules += [(c.id, [c.detect]) for c in RULES.clauses] + [(w.id, [w.detect]) for w in RULES.wording]
+    unplanned = {
+        (rule_id, pattern)
+        for rule_id, signal_sets in rules
+        for signals in signal_sets
+        for pattern in signals.any
+        if not prefilter_plan(literal_options(expand_macros(pattern, macros, path)))
+    }
+    unlisted = [
+        (rule_id, pattern)
+        for rule_id, pattern in unplanned
+        if not any(rule_id == r and pattern.startswith(prefix) for r, prefix in UNPREFILTERED)
+    ]
+    assert unlisted == [], "patterns with no literal to look up (split or lead with a longer word)"
+    assert len(unplanned) == len(UNPREFILTERED)
