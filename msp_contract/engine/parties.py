@@ -158,10 +158,11 @@ def _score(name: str, text: str) -> int:
     return score
 
 
-def _scores(names: list[str], text: str) -> list[tuple[int, str]]:
-    """(score, name) per name, case-blind: a name defined as "CORIO" is written "Corio" in the body."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # lowering moved offsets (rare characters): score as written
+def _scores(names: list[str], text: str, lowered: str) -> list[tuple[int, str]]:
+    """(score, name) per name, case-blind: a name defined as "CORIO" is written "Corio" in the body.
+    ``lowered`` is the text lower-cased, or "" when lowering moved offsets (rare characters): then the names
+    are scored as written."""
+    if not lowered:
         return [(_score(name, text), name) for name in names]
     return [(_score(name.lower(), lowered), name) for name in names]
 
@@ -277,16 +278,16 @@ def party_roles(text: str) -> dict[str, str]:
     defined = _defined_parties(text)
     names = _names(defined)
     lowered = text.lower()
-    lowered = lowered if len(lowered) == len(text) else ""  # lowering moved offsets: payments not read
+    lowered = lowered if len(lowered) == len(text) else ""  # lowering moved offsets: read as written
     if by_payment := _side_by_payment(defined, names, lowered):
         return by_payment
     if len(names) < 2:  # the parties may go by "Party A" and "Party B", or by names never defined
         names = _lettered(text) or (names if defined else _named_between(text))
     if len(names) == 1:
-        return _opposite_of_defined_role(names[0], _defined_roles(defined), text)
+        return _opposite_of_defined_role(names[0], _defined_roles(defined), text, lowered)
     if len(names) < 2:
         return {}
-    scores = sorted(_scores(names, text), reverse=True)
+    scores = sorted(_scores(names, text, lowered), reverse=True)
     (best, provider), (runner_up, _) = scores[0], scores[1]
     if best < _MARGIN or best - runner_up < _MARGIN:
         return _payer_of_two(names, lowered)
@@ -298,16 +299,16 @@ def party_roles(text: str) -> dict[str, str]:
     return {provider: "provider", customer: "customer"}
 
 
-def _opposite_of_defined_role(name: str, roles: set[str], text: str) -> dict[str, str]:
+def _opposite_of_defined_role(name: str, roles: set[str], text: str, lowered: str) -> dict[str, str]:
     """The one named party's role when the other party is defined by its role: the opposite one. Facing a
     "Customer", the name must also be seen delivering; facing a "Provider", nothing can contradict it
     (customers "provide access" and "furnish information" too, so delivery verbs prove nothing). Not when
     both parties are defined by role words ("Company" and "Licensor"): the name is then someone else."""
-    if roles == {"customer"} and _scores([name], text)[0][0] >= 1:
+    if roles == {"customer"} and _scores([name], text, lowered)[0][0] >= 1:
         return {name: "provider"}
     if roles == {"provider"}:
         return {name: "customer"}
-    if roles == {"either"} and _scores([name], text)[0][0] >= _MARGIN:
+    if roles == {"either"} and _scores([name], text, lowered)[0][0] >= _MARGIN:
         return {name: "provider"}  # facing a "Company", a name seen delivering is the provider
     return {}
 
