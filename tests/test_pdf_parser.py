@@ -114,6 +114,29 @@ def test_two_column_page_reads_left_column_first(tmp_path: Path) -> None:
     assert " ".join(left) in text and " ".join(right) in text
 
 
+def test_label_and_value_columns_read_as_rows(tmp_path: Path) -> None:
+    # A term sheet or order form: labels in one column, their values in another. Read as two columns,
+    # "Initial term end date:" would end up a column away from "1 April 2029".
+    rows = [
+        ("Customer legal name:", "Globex Corporation plc"),
+        ("Service commencement date:", "1 April 2026"),
+        ("Initial term end date:", "1 April 2029"),
+        ("Monthly service fee:", "USD 20,000 per month, invoiced monthly in arrears"),
+        ("Governing law of contract:", "State of New York"),
+    ]
+
+    def page(c: Canvas) -> None:
+        text_at(c, 72, 80, "ORDER FORM No. 7 under the Master Services Agreement dated 1 March 2026")
+        for i, (label, value) in enumerate(rows):
+            text_at(c, 72, 110 + 16 * i, label)
+            text_at(c, 250, 110 + 16 * i, value)
+
+    doc = parse(make_pdf(tmp_path / "form.pdf", page))
+    text = flat(doc.text)
+    for label, value in rows:
+        assert f"{label} {value}" in text
+
+
 def test_side_by_side_signature_blocks_read_per_party(tmp_path: Path) -> None:
     left = ["ACME MANAGED SERVICES LTD", "By: /s/ Jane Smith", "Name: Jane Smith", "Title: Chief Executive"]
     right = ["GLOBEX CORPORATION PLC", "By: /s/ John Doe", "Name: John Doe", "Title: Chief Financial Officer"]

@@ -308,10 +308,13 @@ def _has_gap(line: Line) -> bool:
 def _reads_as_columns(pairs: list[tuple[Line, Line]]) -> bool:
     """Side-by-side text (two columns, notice addresses, signature blocks), not an unruled table.
 
-    A table read column by column would lose its rows, so we keep row order when a side is mostly
-    one-word or numeric cells, or when a side is itself cut by further gaps (more than two columns).
+    A table or a form read column by column would lose its rows, so we keep row order for labels and their
+    values, when a side is mostly one-word or numeric cells, or when a side is itself cut by further gaps
+    (more than two columns).
     """
     n = len(pairs)
+    if _is_form(pairs):
+        return False
     for side in (0, 1):
         parts = [pair[side] for pair in pairs]
         if sum(len(p.words) for p in parts) < 2 * n:
@@ -321,6 +324,15 @@ def _reads_as_columns(pairs: list[tuple[Line, Line]]) -> bool:
         if sum(1 for p in parts if _has_gap(p)) * 2 > n:
             return False
     return True
+
+
+def _is_form(pairs: list[tuple[Line, Line]]) -> bool:
+    """Labels on the left and their values on the right ("Termination Date: | 1 April 2009", as term sheets,
+    order forms and trade confirmations print them): read column by column, every value would lose its
+    label. Most left parts end with a colon; the right parts do not (side-by-side "Name:" blocks do)."""
+    labels = sum(1 for left, _ in pairs if left.text.rstrip().endswith(":"))
+    values = sum(1 for _, right in pairs if right.text.rstrip().endswith(":"))
+    return labels * 2 > len(pairs) and values * 2 <= len(pairs)
 
 
 def order_lines(lines: list[Line]) -> list[list[Line]]:
