@@ -56,6 +56,15 @@ def _ends_sentence(line: Line) -> bool:
     return line.text.rstrip().endswith(_SENTENCE_END)
 
 
+def _form_row(line: Line) -> bool:
+    """A "Label: value" row of a form: a word ending in a colon, then a gap wider than a word space."""
+    words = line.words
+    gap = max(0.9 * line.height, 8.0)
+    return any(
+        a.text.endswith(":") and b.x0 - a.x1 >= gap for a, b in zip(words, words[1:], strict=False)
+    )
+
+
 def _breaks(prev: Line, line: Line, block_len: int, column: tuple[float, float], metrics: Metrics) -> bool:
     """Does ``line`` start a new block after ``prev``? ``column`` is the flow's (left, right) extent."""
     height = min(prev.height, line.height) or 1.0
@@ -66,6 +75,8 @@ def _breaks(prev: Line, line: Line, block_len: int, column: tuple[float, float],
         return True
     if (prev.bold >= 0.9) != (line.bold >= 0.9) and not metrics.body_bold:
         return True
+    if _form_row(prev) and _form_row(line):
+        return True  # each row of a form ("Initial Term: 36 months") is an entry of its own
     left, right = column
     short = prev.x1 < right - max(3 * height, 0.15 * (right - prev.x0))
     ends = _ends_sentence(prev)
