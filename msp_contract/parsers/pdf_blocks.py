@@ -7,6 +7,7 @@ end a paragraph: a wrapped "... under Section" / "12.3 of this Agreement" must s
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import dataclass
@@ -60,9 +61,7 @@ def _form_row(line: Line) -> bool:
     """A "Label: value" row of a form: a word ending in a colon, then a gap wider than a word space."""
     words = line.words
     gap = max(0.9 * line.height, 8.0)
-    return any(
-        a.text.endswith(":") and b.x0 - a.x1 >= gap for a, b in zip(words, words[1:], strict=False)
-    )
+    return any(a.text.endswith(":") and b.x0 - a.x1 >= gap for a, b in itertools.pairwise(words))
 
 
 def _breaks(prev: Line, line: Line, block_len: int, column: tuple[float, float], metrics: Metrics) -> bool:
