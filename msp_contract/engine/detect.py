@@ -239,13 +239,14 @@ def pattern_hits(
     text = index.match_text
     outside = (*outside, *signals.outside)
     found: dict[int, Hit] = {}
+    found_mask = 0  # the sentences already hit: a later pattern need not be matched against them
     allowed = index.range_mask(ranges) if ranges is not None else None
     if allowed == 0:
         return []
     for pattern, plan, leading in zip(signals.any, signals.any_plans, signals.any_leading, strict=True):
         mask = index.candidate_mask(plan)
-        if mask is not None and allowed is not None:
-            mask &= allowed
+        if mask is not None:
+            mask &= ~found_mask if allowed is None else allowed & ~found_mask
         if mask == 0:
             continue  # no sentence holds the pattern's literals: so for most patterns in most documents
         for i, match_start, match_end in _candidates(index, pattern, mask, ranges, leading):
@@ -260,6 +261,7 @@ def pattern_hits(
                 continue
             if _sentence_ok(index, signals, i, outside):
                 found[i] = Hit(sentence.start, sentence.end, match_start, match_end, "pattern")
+                found_mask |= 1 << i
     return [found[i] for i in sorted(found)]
 
 
