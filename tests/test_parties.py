@@ -128,6 +128,14 @@ def test_a_preamble_below_a_cover_page_and_a_working_alias_are_read() -> None:
     assert party_roles(text) == {"Operator": "provider", "Owner": "customer"}
 
 
+def test_role_view_overwrites_whole_words_in_any_case_only() -> None:
+    words = stand_ins(mc.load_rules().blueprint.macros)
+    text = "ACME shall host. Acme's staff. acmeware is a product. www.acme serves. Acme"
+    view = role_view(text, {"Acme": "provider"}, words)
+    assert len(view) == len(text)
+    assert view == " msp shall host.  msp's staff. acmeware is a product. www.acme serves.  msp"
+
+
 def test_a_name_is_not_overwritten_with_a_word_rules_read_as_someone_else() -> None:
     # "SpinCo" has six letters: "vendor" would fit, but rules read "vendors" as subcontractors
     view = role_view(
