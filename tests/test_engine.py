@@ -242,6 +242,16 @@ def test_a_requirement_the_contract_rules_out_is_not_a_gap() -> None:
     assert "shall not be renewed" in evidence.quote and evidence.section == "4.2"
     assert not [f for f in report.findings if f.rule.startswith("term_and_renewal.renewal")]
     assert result.status == "present"
-    silent = mc.analyze(doc(text.split("\n4.2")[0])).element("term_and_renewal")  # silence is not enough
-    assert [r.applicable for r in silent.requirements] == [True] * len(silent.requirements)
-    assert silent.status == "weak"
+    # A term that never raises renewal leaves nothing to ask about it either, and silence has nothing to quote
+    silent = mc.analyze(doc(text.split("\n4.2")[0])).element("term_and_renewal")
+    assert [(r.id, r.applicable, r.evidence) for r in silent.requirements if not r.applicable] == [
+        ("renewal_mechanism", False, ()),
+        ("non_renewal_notice", False, ()),
+        ("renewal_price_cap", False, ()),
+    ]
+    assert silent.status == "present"
+    # Once the contract raises renewal without settling it, the gaps are real
+    raised = text.split("\n4.2")[0] + "\n4.2 The parties may discuss a renewal of this Statement of Work."
+    open_question = mc.analyze(doc(raised)).element("term_and_renewal")
+    assert [r.applicable for r in open_question.requirements] == [True] * len(open_question.requirements)
+    assert open_question.status == "weak"

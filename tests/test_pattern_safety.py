@@ -27,7 +27,7 @@ def bundled_patterns() -> list[regex.Pattern[str]]:
     signal_sets = [e.detect for e in RULES.elements]
     for element in RULES.elements:
         signal_sets += [r.detect for r in element.requirements]
-        signal_sets += [r.not_applicable_when for r in element.requirements if r.not_applicable_when]
+        signal_sets += [c for r in element.requirements for c in r.conditions]
     signal_sets += [c.detect for c in RULES.clauses] + [w.detect for w in RULES.wording]
     sources = [s.any + s.all + s.not_ + s.headings for s in signal_sets] + [RULES.blueprint.outside]
     path = RULES.sources[RULES.elements[0].id]

@@ -167,10 +167,12 @@ def evaluate_requirement(
             value, hit, ok, expected = min(judged, key=lambda item: item[2])  # a failing value wins
             met, value_text = ok, value.display
             evidence = (hit_evidence(ctx.index, hit),)
-    if not met and value_text is None and (ruled_out := _ruled_out(ctx, rule, requirement, scope)):
-        return RequirementResult(
-            id=requirement.id, title=requirement.title, met=False, applicable=False, evidence=ruled_out
-        )
+    if not met and value_text is None:
+        ruled_out = _ruled_out(ctx, rule, requirement, scope)
+        if ruled_out or _never_raised(ctx, rule, requirement, scope):
+            return RequirementResult(
+                id=requirement.id, title=requirement.title, met=False, applicable=False, evidence=ruled_out
+            )
     return RequirementResult(
         id=requirement.id,
         title=requirement.title,
@@ -188,10 +190,23 @@ def _ruled_out(
     """Evidence that the contract rules the requirement out (its ``not_applicable_when`` fires)."""
     if requirement.not_applicable_when is None:
         return ()
-    signals = ctx.compiled(rule.id, requirement.not_applicable_when)
-    ranges = None if requirement.not_applicable_when.scope == "document" else scope
-    hits = detect(ctx, signals, ranges, presence=False)
+    hits = _condition_hits(ctx, rule, requirement.not_applicable_when, scope)
     return tuple(hit_evidence(ctx.index, h) for h in hits[:1])
+
+
+def _never_raised(
+    ctx: Context, rule: ElementRule, requirement: Requirement, scope: list[tuple[int, int]]
+) -> bool:
+    """Whether the contract never raises the point the requirement is about (its ``applies_when`` is silent)."""
+    conditions = requirement.applies_when
+    return conditions is not None and not _condition_hits(ctx, rule, conditions, scope)
+
+
+def _condition_hits(
+    ctx: Context, rule: ElementRule, conditions: Signals, scope: list[tuple[int, int]]
+) -> list[Hit]:
+    ranges = None if conditions.scope == "document" else scope
+    return detect(ctx, ctx.compiled(rule.id, conditions), ranges, presence=False)
 
 
 def evaluate_wording(

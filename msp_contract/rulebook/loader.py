@@ -196,7 +196,7 @@ def _validate(ruleset: RuleSet) -> None:
             if ref not in wording_ids:
                 raise RuleFileError(path, f"wording '{ref}' is not defined in wording/")
         signal_sets = [element.detect, *(r.detect for r in element.requirements)]
-        signal_sets += [r.not_applicable_when for r in element.requirements if r.not_applicable_when]
+        signal_sets += [c for r in element.requirements for c in r.conditions]
         for signals in signal_sets:
             for ref in signals.clauses:
                 if ref not in clause_ids:

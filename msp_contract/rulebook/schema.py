@@ -55,6 +55,15 @@ class Requirement(_Strict):
     # requirement is unmet, it does not apply: "this Agreement shall not be renewed" leaves nothing to ask
     # about renewal terms. Its evidence is the sentence that says so.
     not_applicable_when: Signals | None = None
+    # The reverse, for points that only arise when the contract raises them: when nothing of these fires
+    # and the requirement is unmet, it does not apply. A fixed term that never mentions renewal leaves no
+    # renewal terms to ask for (the development labels judge so). No evidence: silence has nothing to quote.
+    applies_when: Signals | None = None
+
+    @property
+    def conditions(self) -> tuple[Signals, ...]:
+        """The signal sets that decide whether the requirement applies at all."""
+        return tuple(s for s in (self.not_applicable_when, self.applies_when) if s is not None)
 
 
 class WordingExample(_Strict):
