@@ -13,7 +13,7 @@ import statistics
 from dataclasses import dataclass
 
 from ..model import BBox
-from .pdf_layout import Line
+from .pdf_layout import Line, gap_threshold
 
 _CLAUSE_START = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3})+\.?(?=\s|[A-Z(\"“])|\d{1,3}[.)](?=\s|[A-Z])|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[A-Z])\)"
@@ -59,9 +59,8 @@ def _ends_sentence(line: Line) -> bool:
 
 def _form_row(line: Line) -> bool:
     """A "Label: value" row of a form: a word ending in a colon, then a gap wider than a word space."""
-    words = line.words
-    gap = max(0.9 * line.height, 8.0)
-    return any(a.text.endswith(":") and b.x0 - a.x1 >= gap for a, b in itertools.pairwise(words))
+    gap = gap_threshold(line)
+    return any(a.text.endswith(":") and b.x0 - a.x1 >= gap for a, b in itertools.pairwise(line.words))
 
 
 def _breaks(prev: Line, line: Line, block_len: int, column: tuple[float, float], metrics: Metrics) -> bool:

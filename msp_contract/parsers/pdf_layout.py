@@ -261,7 +261,8 @@ def cluster_lines(words: list[Word]) -> list[Line]:
     return lines
 
 
-def _gap_threshold(line: Line) -> float:
+def gap_threshold(line: Line) -> float:
+    """The smallest gap between two words of a line that is more than a word space (a column or cell gap)."""
     return max(0.9 * line.height, 8.0)
 
 
@@ -275,7 +276,7 @@ def _find_gutter(lines: list[Line]) -> float | None:
     gaps: list[tuple[float, float]] = []
     for line in lines:
         words = line.words
-        threshold = _gap_threshold(line)
+        threshold = gap_threshold(line)
         for i in range(2, len(words) - 2):
             a, b = words[i].x1, words[i + 1].x0
             if b - a >= threshold and left_edge + 0.25 * span <= (a + b) / 2 <= left_edge + 0.75 * span:
@@ -295,13 +296,13 @@ def _split_at(line: Line, gutter: float) -> tuple[Line | None, Line | None] | No
     right = [w for w in line.words if w.x0 >= gutter]
     if len(left) + len(right) != len(line.words):
         return None  # a word straddles the gutter
-    if left and right and right[0].x0 - left[-1].x1 < _gap_threshold(line):
+    if left and right and right[0].x0 - left[-1].x1 < gap_threshold(line):
         return None  # an ordinary word space that happens to sit on the gutter
     return (Line(left).finish() if left else None, Line(right).finish() if right else None)
 
 
 def _has_gap(line: Line) -> bool:
-    threshold = _gap_threshold(line)
+    threshold = gap_threshold(line)
     return any(b.x0 - a.x1 >= threshold for a, b in zip(line.words, line.words[1:], strict=False))
 
 
