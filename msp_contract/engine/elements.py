@@ -154,9 +154,7 @@ def _meets(
 def evaluate_requirement(
     ctx: Context, rule: ElementRule, requirement: Requirement, scope: list[tuple[int, int]]
 ) -> RequirementResult:
-    signals = ctx.compiled(rule.id, requirement.detect)
-    ranges = None if requirement.detect.scope == "document" else scope
-    hits = detect(ctx, signals, ranges, presence=False) if not signals.empty else []
+    hits = _scoped_hits(ctx, rule, requirement.detect, scope)
     evidence = tuple(hit_evidence(ctx.index, h) for h in hits[:MAX_EVIDENCE])
     met, value_text, expected = bool(hits), None, None
     if requirement.value:
@@ -190,7 +188,7 @@ def _ruled_out(
     """Evidence that the contract rules the requirement out (its ``not_applicable_when`` fires)."""
     if requirement.not_applicable_when is None:
         return ()
-    hits = _condition_hits(ctx, rule, requirement.not_applicable_when, scope)
+    hits = _scoped_hits(ctx, rule, requirement.not_applicable_when, scope)
     return tuple(hit_evidence(ctx.index, h) for h in hits[:1])
 
 
@@ -199,14 +197,19 @@ def _never_raised(
 ) -> bool:
     """Whether the contract never raises the point the requirement is about (its ``applies_when`` is silent)."""
     conditions = requirement.applies_when
-    return conditions is not None and not _condition_hits(ctx, rule, conditions, scope)
+    return conditions is not None and not _scoped_hits(ctx, rule, conditions, scope)
 
 
-def _condition_hits(
-    ctx: Context, rule: ElementRule, conditions: Signals, scope: list[tuple[int, int]]
+def _scoped_hits(
+    ctx: Context, rule: ElementRule, signals: Signals, scope: list[tuple[int, int]]
 ) -> list[Hit]:
-    ranges = None if conditions.scope == "document" else scope
-    return detect(ctx, ctx.compiled(rule.id, conditions), ranges, presence=False)
+    """Hits of a requirement's signals (or of its applicability conditions) in the element's clauses, or in
+    the whole document with ``scope: document``."""
+    compiled = ctx.compiled(rule.id, signals)
+    if compiled.empty:
+        return []
+    ranges = None if signals.scope == "document" else scope
+    return detect(ctx, compiled, ranges, presence=False)
 
 
 def evaluate_wording(
