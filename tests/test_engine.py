@@ -78,6 +78,14 @@ def test_negated_provision_is_not_presence(rules_dir: Path) -> None:
     assert review(text, rules_dir).element("disaster_recovery").status == "missing"
 
 
+def test_a_condition_with_not_does_not_negate_what_follows(rules_dir: Path) -> None:
+    """"not resolved within 30 days" qualifies the condition; the provision after it still stands."""
+    condition = "9. Outages\nAny outage not resolved within 4 hours shall invoke disaster recovery at the backup site."
+    assert review(condition, rules_dir).element("disaster_recovery").status != "missing"
+    negated = "9. Outages\nAn outage not resolved shall not invoke disaster recovery at the backup site."
+    assert review(negated, rules_dir).element("disaster_recovery").status == "missing"
+
+
 def test_a_definition_that_points_elsewhere_is_not_presence(rules_dir: Path) -> None:
     text = (
         '1. Definitions\n1.1 "DR Plan" has the meaning set forth in Section 12.4 (Disaster Recovery).\n'

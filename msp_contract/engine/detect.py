@@ -22,7 +22,9 @@ _NEGATION = regex.compile(r"\b(?:no|not|never|neither|nor|without|none|cannot|n'
 _NOT_NEGATION = regex.compile(
     r"\b(?:no|not)\s+(?:later|less|more|fewer|greater|earlier|sooner|longer)\s+than\b|\bnot\s+(?:to\s+)?exceed\w*"
     r"|\bnot\s+(?:be\s+)?limited\s+to\b|\bwhether\s+or\s+not\b|\bif\s+not\b|\bnot\s+only\b"
-    r"|\bnot\s+(?:be\s+)?unreasonably\b|\bno\s+event\b|\bnotwithstanding\b",
+    r"|\bnot\s+(?:be\s+)?unreasonably\b|\bno\s+event\b|\bnotwithstanding\b"
+    # a condition on what follows, not a negation of it: "disputes not resolved within 30 days shall be referred"
+    r"|\bnot\s+(?:been\s+|so\s+)?(?:resolved|settled|cured|remedied|corrected)\s+(?:within|by|through|after|amicably)\b",
     regex.I,
 )
 # A defined term that only points elsewhere ('"Remedial Plan" has the meaning set forth in Section 5.4.3') is
