@@ -79,11 +79,29 @@ def test_negated_provision_is_not_presence(rules_dir: Path) -> None:
 
 
 def test_a_condition_with_not_does_not_negate_what_follows(rules_dir: Path) -> None:
-    """"not resolved within 30 days" qualifies the condition; the provision after it still stands."""
+    """ "not resolved within 30 days" qualifies the condition; the provision after it still stands."""
     condition = "9. Outages\nAny outage not resolved within 4 hours shall invoke disaster recovery at the backup site."
     assert review(condition, rules_dir).element("disaster_recovery").status != "missing"
     negated = "9. Outages\nAn outage not resolved shall not invoke disaster recovery at the backup site."
     assert review(negated, rules_dir).element("disaster_recovery").status == "missing"
+
+
+def test_evidence_skips_the_table_of_contents(rules_dir: Path) -> None:
+    """A contents line names the clause; the quote must be the clause itself, and a contents line alone is
+    no presence."""
+    contents = (
+        "TABLE OF CONTENTS\n"
+        "Section 8.1 Backups 12 Section 8.2 Disaster Recovery 12 Section 8.3 Security 13 Section 8.4 Audit 14\n"
+    )
+    body = "8.2 Recovery. The Provider shall maintain a disaster recovery plan with an RTO of 4 hours."
+    element = review(contents + "1. Services\nThe Provider hosts the platform.\n" + body, rules_dir).element(
+        "disaster_recovery"
+    )
+    assert element.status != "missing"
+    assert all("Section 8.3" not in e.quote for e in element.evidence)
+    assert any("shall maintain a disaster recovery plan" in e.quote for e in element.evidence)
+    alone = review(contents + "1. Services\nThe Provider hosts the platform.", rules_dir)
+    assert alone.element("disaster_recovery").status == "missing"
 
 
 def test_a_definition_that_points_elsewhere_is_not_presence(rules_dir: Path) -> None:

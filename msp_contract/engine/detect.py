@@ -15,6 +15,7 @@ import regex
 
 from ..model import Section
 from ..rulebook.patterns import CompiledSignals, finditer, match_at, search
+from .contents import looks_like_contents
 from .index import DocumentIndex, bits
 
 _NEGATION = regex.compile(r"\b(?:no|not|never|neither|nor|without|none|cannot|n't)\b", regex.I)
@@ -261,6 +262,8 @@ def pattern_hits(
                 index, sentence.section
             ):
                 continue
+            if index.in_contents(i):
+                continue  # a table-of-contents line names the clause; the clause itself is the evidence
             if _sentence_ok(index, signals, i, outside):
                 found[i] = Hit(sentence.start, sentence.end, match_start, match_end, "pattern")
                 found_mask |= 1 << i
@@ -314,6 +317,8 @@ def heading_hits(
             continue  # a definition pointing to the section that has the provision
         first = index.sentences[body[0]] if body else None
         end = index.sentences[body[1]].end if len(body) > 1 else (first.end if first else section.end)
+        if looks_like_contents(index.text[section.start : min(end, section.end)]):
+            continue  # a heading of the table of contents: what follows it is more contents lines
         offset = index.text.find(section.heading or heading, section.start, section.end)  # same length
         match_start = offset + match.start() if offset >= 0 else section.start
         hits.append(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..model import Document, Section
 from ..rulebook.literals import Literals, Lookup
 from ..sentences import split_sentences
+from .contents import looks_like_contents
 from .parties import StandIns, party_roles, role_view
 
 _WORD = re.compile(r"\w+")
@@ -106,6 +107,7 @@ class DocumentIndex:
     header_of: dict[int, int] = field(default_factory=dict)  # table body row sentence -> its header row
     _rows_under: dict[int, int] = field(default_factory=dict)  # header row sentence -> its body rows
     _header_mask: int = 0
+    _contents: dict[int, bool] = field(default_factory=dict)  # sentence -> a table-of-contents run?
 
     def __post_init__(self) -> None:
         text = self.document.text
@@ -310,6 +312,14 @@ class DocumentIndex:
             last = bisect.bisect_left(self._starts, hi)
             mask |= ((1 << last) - 1) ^ ((1 << first) - 1)
         return mask
+
+    def in_contents(self, i: int) -> bool:
+        """Whether sentence ``i`` is a table-of-contents run (asked only of sentences that hit, so cached)."""
+        found = self._contents.get(i)
+        if found is None:
+            sentence = self.sentences[i]
+            found = self._contents[i] = looks_like_contents(self.text[sentence.start : sentence.end])
+        return found
 
     @property
     def text(self) -> str:

@@ -1,0 +1,40 @@
+"""Table-of-contents runs are recognised by their shape in text and PDF contracts (no Word styles there)."""
+
+from __future__ import annotations
+
+import pytest
+
+from msp_contract.engine.contents import looks_like_contents
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Section 11.01. Counterparts; Entire Agreement 14 Section 11.02. Dispute Resolution 14 "
+        "Section 11.03. Governing Law; Jurisdiction 15",
+        "27 16. TERMINATION 28 17. CONDITIONS PRECEDENT 31 18. EXPORT CONTROL 31 19. NOTICES 31",
+        "ARTICLE IV EXCLUDED AGREEMENTS 12 5.1 No Change to Excluded Agreements 12 ARTICLE VI CONFIDENTIALITY 12",
+        "Definition Section AAA 13.8.2 Abandoned Commercialization 4.2.7.1 Abandoned Development 4.2.7.1 "
+        "Alliance Manager 5.1.1 Back-up Supplier 2.15",
+    ],
+)
+def test_contents_runs(line: str) -> None:
+    assert looks_like_contents(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # provisions, even with many numbers in them
+        "Section 9.5 Dispute Resolution. In the event a dispute arises, the parties shall meet within 10 days.",
+        "The fees are 100 per month for Site 1, 200 per month for Site 2 and 300 per month for Site 3.",
+        "Priority 1 Response 15 minutes Priority 2 Response 4 hours Priority 3 Response 8 hours",
+        "See Sections 4.1, 4.2 and 7.3 for the Service Levels.",
+        # a survival clause's list of cross-references, cut by the sentence splitter before its verb
+        "Article 8 (Intellectual Property Ownership; Use of Data), but excluding Section 8.4 (Prosecution and "
+        "Enforcement Rights), Section 8.5.1 (Disclosure), and Section 8.6 (Notification of New Products), "
+        "Article 10 (Confidentiality), Section 11.5 (Disclaimers), Section 11.6 (No Consequential Damages)",
+    ],
+)
+def test_provisions_and_tables_are_not_contents(line: str) -> None:
+    assert not looks_like_contents(line)
