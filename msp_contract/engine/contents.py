@@ -14,7 +14,9 @@ import re
 _CONNECTIVES = r"(?:(?:of|and|or|the|to|for|in|on|by|with|a|an|&)\s+)*"
 # Title words: capitalised, not "Section 8.6" (a list of cross-references, "Section 8.4 (Prosecution), Section 8.5.1
 # (Disclosure)", has the same rhythm as contents but names sections in brackets, with no page numbers).
-_TITLE_WORDS = rf"(?:(?!(?:Section|SECTION|Article|ARTICLE|Clause|CLAUSE)\b)[A-Z][\w'’&/;,.-]*\s+{_CONNECTIVES}){{1,10}}"
+_TITLE_WORDS = (
+    rf"(?:(?!(?:Section|SECTION|Article|ARTICLE|Clause|CLAUSE)\b)[A-Z][\w'’&/;,.-]*\s+{_CONNECTIVES}){{1,10}}"
+)
 # "4.1 Default 19", "Section 9.3 Notices 27", "ARTICLE IV EXCLUDED AGREEMENTS 12": number, title, page.
 _ENTRY = re.compile(
     rf"(?:\b(?:Section|SECTION|Article|ARTICLE|Clause|CLAUSE)\s+)?\b(?:\d+(?:\.\d+)*|[IVX]+)\.?\s+{_TITLE_WORDS}"
