@@ -30,6 +30,8 @@ def test_contents_runs(line: str) -> None:
         "The fees are 100 per month for Site 1, 200 per month for Site 2 and 300 per month for Site 3.",
         "Priority 1 Response 15 minutes Priority 2 Response 4 hours Priority 3 Response 8 hours",
         "See Sections 4.1, 4.2 and 7.3 for the Service Levels.",
+        # a provision in capitals is still a provision
+        "IN NO EVENT SHALL 1.1 LIABILITY 12 2.1 DAMAGES 13 3.1 CLAIMS 14 BE RECOVERABLE",
         # a survival clause's list of cross-references, cut by the sentence splitter before its verb
         "Article 8 (Intellectual Property Ownership; Use of Data), but excluding Section 8.4 (Prosecution and "
         "Enforcement Rights), Section 8.5.1 (Disclosure), and Section 8.6 (Notification of New Products), "

@@ -24,14 +24,18 @@ _ENTRY = re.compile(
 )
 # "Abandoned Development 4.2.7.1", "Back-up Supplier 2.15": a term, then the section defining it.
 _TERM_ENTRY = re.compile(rf"{_TITLE_WORDS}(?:Section\s+)?\d+(?:\.\d+)+\b")
-# A provision states a duty or a right; a contents line states neither.
-_OPERATIVE = re.compile(r"\b(?:shall|will|must|may|agrees?|hereby|is|are)\b")
+# A provision states a duty or a right; a contents line states neither (capitals too: "IN NO EVENT SHALL").
+_OPERATIVE = re.compile(r"\b(?:shall|will|must|may|agrees?|hereby|is|are)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+")
 _MIN_ENTRIES = 3
 _MIN_TERM_ENTRIES = 4
 
 
 def looks_like_contents(text: str) -> bool:
-    """Whether ``text`` (one sentence of the index) is a run of contents or defined-term index entries."""
-    if _OPERATIVE.search(text):
+    """Whether ``text`` (one sentence of the index) is a run of contents or defined-term index entries.
+
+    The cheap tests come first (this runs on every sentence a rule hits): every entry carries a number, and
+    the entry patterns are only tried on text with no operative word."""
+    if len(_NUMBER.findall(text)) < _MIN_TERM_ENTRIES or _OPERATIVE.search(text):
         return False
     return len(_ENTRY.findall(text)) >= _MIN_ENTRIES or len(_TERM_ENTRY.findall(text)) >= _MIN_TERM_ENTRIES
