@@ -27,8 +27,9 @@ _TERM_ENTRY = re.compile(rf"{_TITLE_WORDS}(?:Section\s+)?\d+(?:\.\d+)+\b")
 # A provision states a duty or a right; a contents line states neither (capitals too: "IN NO EVENT SHALL").
 _OPERATIVE = re.compile(r"\b(?:shall|will|must|may|agrees?|hereby|is|are)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
-_MIN_ENTRIES = 3
-_MIN_TERM_ENTRIES = 4
+_MIN_ENTRIES = 3  # each with a clause number and a page number: at least 6 numbers
+_MIN_TERM_ENTRIES = 4  # each with a section number: at least 4 numbers
+_MIN_NUMBERS = min(2 * _MIN_ENTRIES, _MIN_TERM_ENTRIES)  # fewer, and neither kind of run can be there
 
 
 def looks_like_contents(text: str) -> bool:
@@ -36,6 +37,6 @@ def looks_like_contents(text: str) -> bool:
 
     The cheap tests come first (this runs on every sentence a rule hits): every entry carries a number, and
     the entry patterns are only tried on text with no operative word."""
-    if len(_NUMBER.findall(text)) < _MIN_TERM_ENTRIES or _OPERATIVE.search(text):
+    if len(_NUMBER.findall(text)) < _MIN_NUMBERS or _OPERATIVE.search(text):
         return False
     return len(_ENTRY.findall(text)) >= _MIN_ENTRIES or len(_TERM_ENTRY.findall(text)) >= _MIN_TERM_ENTRIES
