@@ -73,6 +73,24 @@ def test_whole_word_lookups(pattern: str, prefixes: tuple[str, ...], words: tupl
     assert (lookup.prefixes, lookup.words) == (prefixes, words)
 
 
+@pytest.mark.parametrize(
+    ("pattern", "word_start"),
+    [
+        (r"\bupon\s+(?:any\s+|such\s+)?termination\b", True),  # each alternative ends in a space
+        (r"\bupon\s+(?:any\s+|such|)?termination\b", False),  # "such" may run into the word
+    ],
+)
+def test_optional_alternatives_keep_a_word_start(pattern: str, word_start: bool) -> None:
+    plan = prefilter_plan(literal_options(pattern))
+    assert any("termination" in lookup.prefixes for lookup in plan) is word_start
+    assert any("termination" in lookup.in_words for lookup in plan) is not word_start
+
+
+def test_a_literal_that_holds_a_shorter_one_adds_no_lookup() -> None:
+    lookup = prefilter_plan(literal_options(r"\d+\s*(?:days?|months?)"))[0]
+    assert lookup.in_words == ("day", "month")  # "days" holds "day": every word with "days" has "day"
+
+
 def sentence_matches(index: DocumentIndex, pattern: object) -> set[int]:
     text = index.text
     return {

@@ -130,12 +130,18 @@ def _ends_with_non_word(op: Any, av: Any, before: bool = False) -> bool:
         ends = len(sub) > 0 and _ends_with_non_word(*list(sub)[-1])
         return ends and (low >= 1 or before)  # "\\s*" keeps a word start that came before it
     if op is c.SUBPATTERN:
-        state = before
-        for item_op, item_av in av[-1]:
-            if item_op is not c.AT:
-                state = _ends_with_non_word(item_op, item_av, state)
-        return state
+        return _items_end_with_non_word(av[-1], before)
+    if op is c.BRANCH:  # "(?:any\s+|such\s+)": every alternative ends in a space
+        return all(_items_end_with_non_word(branch, before) for branch in av[1])
     return False
+
+
+def _items_end_with_non_word(items: Any, before: bool) -> bool:
+    state = before
+    for op, av in items:
+        if op is not c.AT:
+            state = _ends_with_non_word(op, av, state)
+    return state
 
 
 def _starts_with_separator(op: Any, av: Any) -> bool:
@@ -273,7 +279,8 @@ def index_key(literal: str, at_word_start: bool, at_word_end: bool = False) -> t
 @functools.lru_cache(maxsize=16384)
 def lookup_of(option: Literals) -> Lookup:
     """Worked out once per option, not per document. A prefix that another prefix of the option starts
-    with adds nothing ("service" covers "services")."""
+    with adds nothing ("service" covers "services"), nor does a literal that holds a shorter one of the
+    option ("day" covers "days")."""
     prefixes: set[str] = set()
     words: set[str] = set()
     in_words: list[str] = []
@@ -287,7 +294,8 @@ def lookup_of(option: Literals) -> Lookup:
             anywhere.append(literal)
     minimal = sorted(p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes))
     whole = sorted(w for w in words if not any(w.startswith(p) for p in minimal))
-    return Lookup(tuple(minimal), tuple(whole), tuple(sorted(in_words)), tuple(sorted(anywhere)))
+    inside = sorted(w for w in set(in_words) if not any(q != w and q in w for q in in_words))
+    return Lookup(tuple(minimal), tuple(whole), tuple(inside), tuple(sorted(anywhere)))
 
 
 def prefilter_plan(options: tuple[Literals, ...]) -> tuple[Lookup, ...]:
