@@ -273,3 +273,14 @@ def test_a_document_defined_in_the_preamble_is_not_a_party() -> None:
         'General Provisions attached, Inc. (the "General Provisions").\n'
     )
     assert "General Provisions" not in party_names(text)
+
+
+def test_a_natural_person_is_a_party_too() -> None:
+    text = (
+        "ENDORSEMENT AGREEMENT made by and between Joseph Theismann, an individual whose address is 21 "
+        'Ridgetop Circle, Sterling, Virginia ("Theismann") and Bizzingo, Inc., a Nevada corporation ("Bizzingo").'
+        "\n1. Theismann shall provide the endorsement services and will perform two appearances each year."
+        "\n2. Bizzingo shall pay Theismann a fee of $10,000 per month.\n"
+    )
+    assert party_names(text) == ["Theismann", "Bizzingo"]
+    assert party_roles(text) == {"Theismann": "provider", "Bizzingo": "customer"}

@@ -36,7 +36,10 @@ _ENTITY_WINDOW = 160
 _HEREINAFTER_WINDOW = 400
 _ENTITY = re.compile(
     r"\b(?:Inc|Corp|Corporation|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|S\.A|N\.V|B\.V|plc|L\.?P|Co|Company|"
-    r"partnership|limited\s+liability|organized|incorporated|existing)\b",
+    r"partnership|limited\s+liability|organized|incorporated|existing|"
+    # a natural person is a party too: "Joseph Theismann, an individual whose address is ...",
+    # "between professional golfer, TOM WATSON, (hereinafter referred to as ...)"
+    r"an\s+individual|individually|residing|resident\s+of|professional\s+(?:golfer|athlete|player))\b",
     re.IGNORECASE,
 )
 _TERM = re.compile(
