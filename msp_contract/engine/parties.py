@@ -34,6 +34,7 @@ _COVER_CHARS = 20000  # how far a cover page and table of contents may push the 
 _ENTITY_WINDOW = 160
 # "(hereinafter referred to as ...)" defines a party even after a long address and signatory clause.
 _HEREINAFTER_WINDOW = 400
+# What shows a quoted definition names a party: a legal entity's words or a natural person's.
 _ENTITY = re.compile(
     r"\b(?:Inc|Corp|Corporation|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|S\.A|N\.V|B\.V|plc|L\.?P|Co|Company|"
     r"partnership|limited\s+liability|organized|incorporated|existing|"
@@ -92,7 +93,8 @@ _PLAIN_WORD = re.compile(r"[a-z]+")
 
 
 def _definitions(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
-    """(offset, name) of each legal entity defined in ``text[lo:hi]``, in order, each name once."""
+    """(offset, name) of each party defined in ``text[lo:hi]`` (a legal entity, or a person the preamble
+    calls an individual), in order, each name once."""
     found: list[tuple[int, str]] = []
     seen: set[str] = set()
     previous_end = lo

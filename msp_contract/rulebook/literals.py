@@ -283,18 +283,18 @@ def lookup_of(option: Literals) -> Lookup:
     option ("day" covers "days")."""
     prefixes: set[str] = set()
     words: set[str] = set()
-    in_words: list[str] = []
+    in_words: set[str] = set()
     anywhere: list[str] = []
     for literal in option.strings:
         if (key := index_key(literal, option.at_word_start, option.at_word_end)) is not None:
             (words if key[1] else prefixes).add(key[0])  # a superset of the literal: the regex then decides
         elif _WORD.fullmatch(literal):
-            in_words.append(literal)
+            in_words.add(literal)
         else:
             anywhere.append(literal)
     minimal = sorted(p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes))
     whole = sorted(w for w in words if not any(w.startswith(p) for p in minimal))
-    inside = sorted(w for w in set(in_words) if not any(q != w and q in w for q in in_words))
+    inside = sorted(w for w in in_words if not any(q != w and q in w for q in in_words))
     return Lookup(tuple(minimal), tuple(whole), tuple(inside), tuple(sorted(anywhere)))
 
 
