@@ -256,17 +256,18 @@ class DocumentIndex:
         return _Vocabulary(words, by_word, _Lines.of(words))
 
     def positions(self, literals: frozenset[str], start: int, end: int) -> list[int]:
-        """Offsets in ``[start, end)`` where one of ``literals`` (lower-case) begins, in order."""
-        if len(literals) == 1:
-            return list(self._occurrences(next(iter(literals)), start, end))
-        return sorted({p for literal in literals for p in self._occurrences(literal, start, end)})
-
-    def _occurrences(self, literal: str, start: int, end: int) -> Iterator[int]:
-        assert self._lower is not None
-        position = self._lower.find(literal, start, end)
-        while position != -1:
-            yield position
-            position = self._lower.find(literal, position + 1, end)
+        """Offsets in ``[start, end)`` where one of ``literals`` (lower-case) begins, in order. A plain loop:
+        it runs for every candidate sentence of every anchored pattern, and a generator per literal cost
+        3% of rule evaluation."""
+        lower = self._lower
+        assert lower is not None
+        found: list[int] = []
+        for literal in literals:
+            position = lower.find(literal, start, end)
+            while position != -1:
+                found.append(position)
+                position = lower.find(literal, position + 1, end)
+        return sorted(set(found)) if len(literals) > 1 else found
 
     @property
     def prefilter_usable(self) -> bool:
