@@ -1,10 +1,12 @@
 """Score blueprint element statuses against the labelled agreements in ../shared/blueprint/labels.
 
     python benchmarks/blueprint.py [--source txt|pdf|both] [--per-element] [--mistakes] [--json]
-                                   [--labels DIR]
+                                   [--labels DIR] [--rules DIR] [--no-sentence-model]
 
 ``--labels`` scores against another folder of labels in the same format (your own labelled agreements;
-``doc`` names a CUAD development id or a file of ../shared/corpus/public).
+``doc`` names a CUAD development id or a file of ../shared/corpus/public). ``--rules`` reviews with another
+rules folder (an older commit's, say, for a before/after comparison); ``--no-sentence-model`` with the rule
+patterns alone.
 
 Presence: precision/recall/F1 over all (document, element) pairs. Quality: on pairs both we and the label
 call present, agreement on well-defined (our 'present') vs weak. Requirements: on those pairs, agreement on
@@ -25,8 +27,15 @@ import msp_contract as mc
 from benchmarks._shared import LABELS, label_source, require_shared
 
 
-def score(source: str, per_element: bool, labels: Path = LABELS) -> dict[str, object]:
-    rules = mc.load_rules()
+def score(
+    source: str,
+    per_element: bool,
+    labels: Path = LABELS,
+    rules_dir: Path | None = None,
+    sentence_model: bool = True,
+) -> dict[str, object]:
+    rules = mc.load_rules(rules_dir)
+    config = mc.Config(sentence_model=sentence_model)
     counts: Counter[str] = Counter()
     by_element: dict[str, Counter[str]] = defaultdict(Counter)
     mistakes: list[str] = []
@@ -35,7 +44,7 @@ def score(source: str, per_element: bool, labels: Path = LABELS) -> dict[str, ob
         path = label_source(label["doc"], source)
         if path is None or not path.exists():
             continue
-        report = mc.analyze(path, rules=rules)
+        report = mc.analyze(path, rules=rules, config=config)
         counts["documents"] += 1
         ours_by_id = {e.id: e for e in report.elements}
         for element_id, truth in label["elements"].items():
@@ -118,11 +127,15 @@ def main() -> None:
         help="list false positives and negatives, and quality disagreements",
     )
     parser.add_argument("--labels", type=Path, default=LABELS, help="folder of label files (default: shared)")
+    parser.add_argument("--rules", type=Path, default=None, help="rules folder (default: the bundled rules)")
+    parser.add_argument("--no-sentence-model", action="store_true", help="rule patterns alone")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     require_shared()
     sources = ["txt", "pdf"] if args.source == "both" else [args.source]
-    results = {s: score(s, args.per_element, args.labels) for s in sources}
+    results = {
+        s: score(s, args.per_element, args.labels, args.rules, not args.no_sentence_model) for s in sources
+    }
     if args.json:
         print(json.dumps(results, indent=2))
         return

@@ -8,6 +8,7 @@ loaded Document, split into its parts: the clause inventory, the blueprint eleme
 clause inventory plus the element rules. Rules are compiled before timing (a warm-up pass), since a process
 reviews many documents. Each document's figures are the best of ``--rounds`` passes, to damp noise.
 
+The element rules include the sentence model's second reading of the elements the patterns missed.
 Two ratios are printed, because they differ: over the corpus (total rule time / total parse time, which long
 and heavy PDFs dominate) and per document (the median and quartiles of each document's own ratio, which
 short contracts dominate: a review has a fixed cost per pattern, parsing does not).
@@ -32,7 +33,7 @@ from msp_contract.engine import review
 from msp_contract.engine.elements import (
     Context,
     evaluate_clauses,
-    evaluate_element,
+    evaluate_elements,
     global_outside,
     index_for,
 )
@@ -76,8 +77,7 @@ def evaluate_rules(document: Document, rules: RuleSet) -> None:
     index = index_for(document, rules)
     hits, _ = evaluate_clauses(index, rules)
     context = Context(index, rules, hits, {}, global_outside(rules))
-    for rule in rules.elements:
-        evaluate_element(context, rule)
+    evaluate_elements(context, list(rules.elements))  # rule patterns, then the sentence model
 
 
 def time_document(path: Path, rules: RuleSet, rounds: int) -> Timing:

@@ -72,6 +72,13 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails (default: error)")
     check.add_argument("--config", metavar="FILE", help="config file (default: discovered upward)")
     check.add_argument("--rules", metavar="DIR", help="rules folder")
+    check.add_argument(
+        "--no-sentence-model",
+        dest="sentence_model",
+        action="store_const",
+        const=False,
+        help="rule patterns only: do not read what they miss with the rules folder's sentence model",
+    )
     check.add_argument("--waivers", metavar="FILE", help="reviewed waivers YAML")
     check.add_argument("--baseline", metavar="FILE", help="suppress findings recorded in this baseline")
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline")
@@ -129,6 +136,8 @@ def merged_config(args: argparse.Namespace) -> tuple[Config, Path | None]:
         value = getattr(args, key)
         if value is not None:
             flags[key] = str(Path(value).resolve()) if key != "fail_on" else value
+    if args.sentence_model is not None:
+        flags["sentence_model"] = args.sentence_model
     return loaded.config.model_copy(update=flags), loaded.source
 
 

@@ -52,6 +52,7 @@ def element_rows(report: Report) -> list[dict[str, Any]]:
                 "section": ev.section if ev else None,
                 "page": ev.page if ev else None,
                 "citation": cite(ev) if ev else None,
+                "detected_by": element.detected_by,
                 "findings": sum(not f.suppressed for f in findings),
                 "suppressed": sum(f.suppressed for f in findings),
                 "ask": element.ask,

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 Severity = Literal["error", "warning", "info"]
 Status = Literal["present", "weak", "missing"]
 FindingKind = Literal["missing", "requirement", "wording", "policy", "input"]
@@ -69,6 +69,10 @@ class ElementResult(_Frozen):
     wording: tuple[WordingResult, ...] = ()
     why: str
     ask: str | None = None  # what to ask the provider for; None when the element is well defined
+    # "model": no rule pattern matched; the sentence model (rules/sentence_model.json) read the evidence
+    # sentence as stating the element, with probability ``model_score``. Worth a human look first.
+    detected_by: Literal["rules", "model"] = "rules"
+    model_score: float | None = None
 
 
 class ClauseResult(_Frozen):

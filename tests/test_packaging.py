@@ -46,6 +46,7 @@ def test_installed_wheel_carries_and_finds_the_rules(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "msp_contract/_rules/blueprint.yaml" in names
     assert "msp_contract/py.typed" in names
+    assert "msp_contract/_rules/sentence_model.json" in names
     shipped = {n for n in names if n.startswith("msp_contract/_rules/elements/")}
     assert len(shipped) == len(list((REPO / "rules" / "elements").glob("*.yaml")))
 

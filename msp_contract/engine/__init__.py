@@ -9,7 +9,7 @@ from ..report import SEVERITY_ORDER, DocumentInfo, ElementResult, Finding, Repor
 from ..rulebook import RuleSet
 from ..rulebook.patterns import DeadlineExceeded, time_budget
 from .deal_terms import key_term_entries, sla_entries
-from .elements import Context, evaluate_clauses, evaluate_element, global_outside, index_for
+from .elements import Context, evaluate_clauses, evaluate_elements, global_outside, index_for
 from .findings import element_findings, summarize
 from .index import DocumentIndex
 
@@ -48,12 +48,12 @@ def _review(document: Document, rules: RuleSet, config: Config) -> Report:
     index = index_for(document, rules)
     clause_hits, clauses = evaluate_clauses(index, rules)
     ctx = Context(index, rules, clause_hits, config.thresholds, global_outside(rules))
+    selected = [rule for rule in rules.elements if _selected(config, rule.id, f"pillar{rule.pillar}")]
+    results = evaluate_elements(ctx, selected, config.sentence_model)
     elements: list[ElementResult] = []
     findings: list[Finding] = []
-    for rule in rules.elements:
-        if not _selected(config, rule.id, f"pillar{rule.pillar}"):
-            continue
-        result = evaluate_element(ctx, rule)
+    for rule in selected:
+        result = results[rule.id]
         elements.append(result)
         findings.extend(f for f in element_findings(result, config) if _selected(config, f.rule, rule.id))
     findings.sort(

@@ -136,6 +136,24 @@ def _sentence_ok(
     return not _in_excluded_section(index, i, outside)
 
 
+def sentence_allowed(
+    index: DocumentIndex, signals: CompiledSignals, i: int, outside: tuple[regex.Pattern[str], ...]
+) -> bool:
+    """Whether sentence ``i`` may stand as evidence for a rule it was not matched by (the sentence model's
+    pick): not a contents line, not a pointer to another section, none of the rule's ``not`` patterns, and
+    not under a heading the rule or the blueprint excludes."""
+    sentence = index.sentences[i]
+    if index.in_contents(i) or _pointer_entry(index, sentence.section):
+        return False
+    if _points_elsewhere(index, sentence.start, sentence.end):
+        return False
+    text = index.match_text
+    for pattern, plan in zip(signals.not_, signals.not_plans, strict=True):
+        if index.may_match(plan, i) and search(pattern, text, sentence.start, sentence.end):
+            return False
+    return not _in_excluded_section(index, i, (*outside, *signals.outside))
+
+
 def _within(ranges: list[tuple[int, int]] | None, start: int) -> bool:
     return ranges is None or any(a <= start < b for a, b in ranges)
 

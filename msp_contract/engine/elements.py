@@ -13,10 +13,11 @@ from ..report import ClauseResult, ElementResult, Evidence, RequirementResult, W
 from ..rulebook import ElementRule, Requirement, RuleSet, Signals
 from ..rulebook.patterns import CompiledSignals, compile_pattern, compile_signals_cached
 from ..valuechecks import VALUE_CHECKS, FoundValue
-from .detect import Hit, heading_hits, pattern_hits
+from .detect import Hit, heading_hits, pattern_hits, sentence_allowed
 from .evidence import hit_evidence
 from .index import DocumentIndex
 from .parties import stand_ins
+from .sentence_scores import ranked_candidates
 
 MAX_EVIDENCE = 3
 _SCOPE_MIN, _SCOPE_MAX = 200, 8000  # requirement search scope: the clause around a hit, within these sizes
@@ -234,8 +235,10 @@ def evaluate_wording(
     return tuple(results)
 
 
-def evaluate_element(ctx: Context, rule: ElementRule) -> ElementResult:
-    hits = detect(ctx, ctx.compiled(rule.id, rule.detect))
+def evaluate_element(ctx: Context, rule: ElementRule, model_hit: ModelHit | None = None) -> ElementResult:
+    """The element's status, requirements and wording. ``model_hit``: the sentence the sentence model read
+    as stating an element its rule patterns did not find (they are not run again)."""
+    hits = [model_hit.hit] if model_hit is not None else detect(ctx, ctx.compiled(rule.id, rule.detect))
     if not hits:
         return ElementResult(
             id=rule.id, pillar=rule.pillar, title=rule.title, status="missing", severity=rule.severity,
@@ -261,7 +264,47 @@ def evaluate_element(ctx: Context, rule: ElementRule) -> ElementResult:
         wording=wording,
         why=rule.why,
         ask=" ".join(asks) if asks else None,
+        detected_by="model" if hits[0].via == "model" else "rules",
+        model_score=round(model_hit.score, 3) if hits[0].via == "model" and model_hit else None,
     )
+
+
+def evaluate_elements(
+    ctx: Context, selected: list[ElementRule], sentence_model: bool = True
+) -> dict[str, ElementResult]:
+    """Every selected element by its rules; then, with ``sentence_model``, a second reading of the elements
+    the rule patterns missed, by the rules folder's sentence model."""
+    results = {rule.id: evaluate_element(ctx, rule) for rule in selected}
+    if sentence_model:
+        missing = [rule_id for rule_id, result in results.items() if result.status == "missing"]
+        for rule_id, hit in model_hits(ctx, missing).items():
+            results[rule_id] = evaluate_element(ctx, ctx.rules.element(rule_id), hit)
+    return results
+
+
+@dataclass(frozen=True)
+class ModelHit:
+    hit: Hit
+    score: float  # the sentence model's probability
+
+
+def model_hits(ctx: Context, element_ids: list[str]) -> dict[str, ModelHit]:
+    """For elements no rule pattern found, the best sentence the sentence model reads as stating each one,
+    among sentences the element's rule would accept (not negated away by its ``not`` patterns, not under
+    an excluded heading such as force majeure, not a table-of-contents line)."""
+    model = ctx.rules.sentence_model
+    if model is None or not element_ids:
+        return {}
+    found: dict[str, ModelHit] = {}
+    for element_id, candidates in ranked_candidates(ctx.index, model, element_ids).items():
+        signals = ctx.compiled(element_id, ctx.rules.element(element_id).detect)
+        for candidate in candidates:
+            if sentence_allowed(ctx.index, signals, candidate.sentence, ctx.global_outside):
+                sentence = ctx.index.sentences[candidate.sentence]
+                hit = Hit(sentence.start, sentence.end, sentence.start, sentence.end, "model")
+                found[element_id] = ModelHit(hit, candidate.score)
+                break
+    return found
 
 
 def _best_evidence(index: DocumentIndex, hits: list[Hit]) -> tuple[Evidence, ...]:

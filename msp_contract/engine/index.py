@@ -314,6 +314,17 @@ class DocumentIndex:
             mask |= ((1 << last) - 1) ^ ((1 << first) - 1)
         return mask
 
+    def sentences_by_word(self) -> dict[str, list[int]]:
+        """Each lower-case word of the match text -> the sentences it occurs in, ascending, once each (the
+        prefilter's vocabulary, which the sentence model reads too)."""
+        if self._lower is not None:
+            return self._vocabulary.sentences_of
+        by_word: dict[str, list[int]] = {}  # lowering moved offsets: lower each sentence on its own
+        for i, sentence in enumerate(self.sentences):
+            for word in set(_WORD.findall(self.match_text[sentence.start : sentence.end].lower())):
+                by_word.setdefault(word, []).append(i)
+        return by_word
+
     def in_contents(self, i: int) -> bool:
         """Whether sentence ``i`` is a table-of-contents run (asked only of sentences that hit, so cached)."""
         found = self._contents.get(i)

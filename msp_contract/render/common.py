@@ -43,6 +43,14 @@ def cite(evidence: Evidence) -> str:
     return ", ".join(parts)
 
 
+def detection_note(element: ElementResult) -> str | None:
+    """Why a reader should check the quote first: no rule pattern found it, the sentence model did."""
+    if element.detected_by != "model":
+        return None
+    score = f", p={element.model_score:.2f}" if element.model_score is not None else ""
+    return f"found by the sentence model{score}: no rule pattern matched; check the quote"
+
+
 def element_findings(report: Report, element_id: str) -> list[Finding]:
     return [f for f in report.findings if f.element == element_id]
 

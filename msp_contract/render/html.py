@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from html import escape
 
 from ..report import ElementResult, Report
-from .common import STATUS_LABEL, by_pillar, cite, element_findings, summary_line, trim
+from .common import STATUS_LABEL, by_pillar, cite, detection_note, element_findings, summary_line, trim
 from .context import EMPTY_CONTEXT, RunContext
 
 CSS = (
@@ -63,6 +63,8 @@ def _row(report: Report, element: ElementResult) -> str:
     if element.evidence:
         ev = element.evidence[0]
         evidence = f'<span class="quote">“{e(trim(ev.quote))}”</span> <span class="cite">{e(cite(ev))}</span>'
+        note = detection_note(element)
+        evidence += f' <span class="cite">({e(note)})</span>' if note else ""
     notes = "".join(
         f'<li class="{"supp" if f.suppressed else ""}">{e(f.message)}'
         + (f" (suppressed: {e(f.suppression or '')})" if f.suppressed else "")

@@ -11,7 +11,16 @@ import re
 from collections.abc import Sequence
 
 from ..report import ElementResult, Report
-from .common import STATUS_LABEL, by_pillar, cite, element_findings, ruled_out, summary_line, trim
+from .common import (
+    STATUS_LABEL,
+    by_pillar,
+    cite,
+    detection_note,
+    element_findings,
+    ruled_out,
+    summary_line,
+    trim,
+)
 from .context import EMPTY_CONTEXT, RunContext
 
 # '-', '+' and '!' only matter at a line start or before '[' (escaped anyway); every cell is one line.
@@ -62,6 +71,8 @@ def _row(report: Report, element: ElementResult) -> str:
     if element.evidence:
         ev = element.evidence[0]
         evidence = f"“{md_escape(trim(ev.quote, 120))}” ({md_escape(cite(ev))})"
+        note = detection_note(element)
+        evidence += f" *({md_escape(note)})*" if note else ""
     notes = [
         md_escape(f.message) + (f" *(suppressed: {md_escape(f.suppression or '')})*" if f.suppressed else "")
         for f in element_findings(report, element.id)

@@ -9,7 +9,16 @@ import textwrap
 from collections.abc import Sequence
 
 from ..report import ElementResult, Evidence, Finding, Report
-from .common import STATUS_LABEL, by_pillar, cite, element_findings, ruled_out, summary_line, trim
+from .common import (
+    STATUS_LABEL,
+    by_pillar,
+    cite,
+    detection_note,
+    element_findings,
+    ruled_out,
+    summary_line,
+    trim,
+)
 from .context import EMPTY_CONTEXT, RunContext
 
 _INDENT = " " * 11
@@ -44,11 +53,15 @@ def _element(report: Report, element: ElementResult) -> list[str]:
     head = f"  {STATUS_LABEL[element.status]:<8} {element.title}"
     if element.status == "present":
         where = f" — {cite(element.evidence[0])}" if element.evidence else ""
-        return [head + where, *_ruled_out(element)]
+        note = detection_note(element)
+        return [head + where + (f" ({note})" if note else ""), *_ruled_out(element)]
     lines = [f"{head} [{element.severity}]"]
     if element.evidence:
         ev = element.evidence[0]
         lines.append(f'{_INDENT}Evidence: "{trim(ev.quote)}" ({cite(ev)})')
+        note = detection_note(element)
+        if note:
+            lines.append(f"{_INDENT}  ({note})")
     shown = element.evidence[0] if element.evidence else None
     for finding in element_findings(report, element.id):
         if finding.kind != "missing":

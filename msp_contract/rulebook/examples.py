@@ -35,7 +35,8 @@ def document_from_text(text: str, name: str = "example") -> Document:
 def _review(text: str, rules: RuleSet, select: tuple[str, ...]) -> Report:
     from ..engine import review
 
-    return review(document_from_text(text), rules, Config(select=select))
+    # The patterns alone: an example tests its rule, which the sentence model must not stand in for.
+    return review(document_from_text(text), rules, Config(select=select, sentence_model=False))
 
 
 def run_element_examples(rules: RuleSet, only: str | None = None) -> list[ExampleOutcome]:

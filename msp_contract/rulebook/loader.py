@@ -18,6 +18,8 @@ from ..errors import RuleFileError
 from .location import default_rules_dir
 from .patterns import check_signals
 from .schema import BlueprintFile, ClauseRule, ElementRule, Wording
+from .sentence_model import FILE_NAME as SENTENCE_MODEL_FILE
+from .sentence_model import SentenceModel, read_sentence_model
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -30,6 +32,8 @@ class RuleSet:
     wording: tuple[Wording, ...]
     sources: dict[str, Path] = field(default_factory=dict, compare=False)  # rule id -> file
     digest: str = ""  # sha256 of the rule files: reports say exactly which rules ran
+    # Word weights for sentences the patterns miss (sentence_model.py); None: patterns only.
+    sentence_model: SentenceModel | None = field(default=None, compare=False)
 
     def element(self, element_id: str) -> ElementRule:
         return next(e for e in self.elements if e.id == element_id)
@@ -144,10 +148,14 @@ def load_rules(folder: str | Path | None = None) -> RuleSet:
     sources.update({rule.id: path for rule, path in wording})
     ruleset = _merge(base, blueprint, elements, clauses, wording, sources)
     _validate(ruleset)
-    files = [blueprint_path, *sources.values()]
+    model_path = root / SENTENCE_MODEL_FILE
+    model = base.sentence_model if base is not None else None
+    if model_path.is_file():  # a folder's own model replaces the one it extends
+        model = read_sentence_model(model_path, {e.id for e in ruleset.elements})
+    files = [blueprint_path, *sources.values(), *([Path(model.path)] if model is not None else [])]
     digest = _digest(files) if base is None else _digest([*files, *base.sources.values()])
     return RuleSet(
-        ruleset.blueprint, ruleset.elements, ruleset.clauses, ruleset.wording, ruleset.sources, digest
+        ruleset.blueprint, ruleset.elements, ruleset.clauses, ruleset.wording, ruleset.sources, digest, model
     )
 
 
