@@ -32,7 +32,7 @@ from msp_contract.rulebook.sentence_model import FORMAT
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _arguments() -> argparse.Namespace:
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--labels", type=Path, default=ROOT / "benchmarks/labels/reviewed.jsonl")
     parser.add_argument("--texts", type=Path, default=ROOT.parent / "shared/cuad/txt")
@@ -49,7 +49,7 @@ def _arguments() -> argparse.Namespace:
     )
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--min-sentence-chars", type=int, default=15)
-    return parser.parse_args()
+    return parser.parse_args(argv)
 
 
 def excluded_ids(args: argparse.Namespace) -> set[str]:
@@ -114,10 +114,10 @@ def _matrix(
     return vocabulary, csr_matrix((data, (rows, cols)), shape=(len(sentences), len(vocabulary)))
 
 
-def main() -> int:
+def train(args: argparse.Namespace) -> dict[str, object]:
+    """The model file's content, trained on the labels ``args`` name (less ``--exclude``)."""
     from sklearn.linear_model import LogisticRegression
 
-    args = _arguments()
     sentences, positive, documents = _examples(args)
     vocabulary, matrix = _matrix(sentences, documents, args)
     elements = {}
@@ -149,8 +149,15 @@ def main() -> int:
         "min_sentence_chars": args.min_sentence_chars,
         "elements": elements,
     }
+    print(f"{len(elements)} elements, {len(vocabulary)} candidate words", file=sys.stderr)
+    return model
+
+
+def main() -> int:
+    args = arguments()
+    model = train(args)
     args.out.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: {len(elements)} elements, {len(vocabulary)} candidate words", file=sys.stderr)
+    print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
 
