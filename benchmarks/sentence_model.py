@@ -72,7 +72,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--source", choices=["txt", "pdf"], default="txt")
     parser.add_argument("--per-element", action="store_true")
-    parser.add_argument("--only", type=Path, help="score only the agreements listed in this file (one per line)")
+    parser.add_argument(
+        "--only", type=Path, help="score only the agreements listed in this file (one per line)"
+    )
     args = parser.parse_args()
     require_shared()
     labels = {json.loads(line)["document"]: json.loads(line) for line in LABELS.read_text().splitlines()}
