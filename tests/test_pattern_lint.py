@@ -65,7 +65,10 @@ def all_patterns() -> list[tuple[str, str]]:
     """(rule id, macro-expanded pattern) for every bundled pattern."""
     out: list[tuple[str, str]] = []
     macros, path = RULES.blueprint.macros, RULES.sources[RULES.elements[0].id]
-    rules = [(e.id, [e.detect, *(r.detect for r in e.requirements)]) for e in RULES.elements]
+    rules = [
+        (e.id, [e.detect, *(r.detect for r in e.requirements), e.sentence_model.signals])
+        for e in RULES.elements
+    ]
     rules += [(c.id, [c.detect]) for c in RULES.clauses] + [(w.id, [w.detect]) for w in RULES.wording]
     for rule_id, signal_sets in rules:
         for signals in signal_sets:
@@ -107,7 +110,10 @@ UNPREFILTERED = {
 
 def test_every_bundled_pattern_has_a_literal_to_look_up_unless_listed() -> None:
     macros, path = RULES.blueprint.macros, RULES.sources[RULES.elements[0].id]
-    rules = [(e.id, [e.detect, *(r.detect for r in e.requirements)]) for e in RULES.elements]
+    rules = [
+        (e.id, [e.detect, *(r.detect for r in e.requirements), e.sentence_model.signals])
+        for e in RULES.elements
+    ]
     rules += [(c.id, [c.detect]) for c in RULES.clauses] + [(w.id, [w.detect]) for w in RULES.wording]
     unplanned = {
         (rule_id, pattern)

@@ -24,7 +24,7 @@ TIMEOUT = 0.5  # seconds per call: far above any bounded pattern's cost on 1,500
 
 
 def bundled_patterns() -> list[regex.Pattern[str]]:
-    signal_sets = [e.detect for e in RULES.elements]
+    signal_sets = [e.detect for e in RULES.elements] + [e.sentence_model.signals for e in RULES.elements]
     for element in RULES.elements:
         signal_sets += [r.detect for r in element.requirements]
         signal_sets += [c for r in element.requirements for c in r.conditions]

@@ -31,16 +31,16 @@ def _top_words(element_id: str, count: int) -> list[str]:
     return [w for w in by_weight if w.isalpha()][:count]
 
 
-def _unpatterned(element_id: str, frame: str) -> str:
+def _unpatterned(element_id: str, frame: str, rules: mc.RuleSet = RULES) -> str:
     """Heavily weighted words for ``element_id`` that no rule pattern fires on, put in ``frame`` ("{}" marks
     where), until the model reads the sentence as the element: what the fallback exists for."""
     chosen: list[str] = []
     for word in _top_words(element_id, 60):
         text = frame.format(" ".join([*chosen, word]))
-        if mc.analyze(doc(text), rules=RULES, config=PATTERNS_ONLY).element(element_id).status != "missing":
+        if mc.analyze(doc(text), rules=rules, config=PATTERNS_ONLY).element(element_id).status != "missing":
             continue
         chosen.append(word)
-        if mc.analyze(doc(text), rules=RULES).element(element_id).detected_by == "model":
+        if mc.analyze(doc(text), rules=rules).element(element_id).detected_by == "model":
             return text
     raise AssertionError(f"no sentence of {element_id}'s top words reads as the element")
 
@@ -213,3 +213,19 @@ def test_configuration_file_switches_the_model_off(tmp_path: Path) -> None:
     main(["check", str(contract), "--config", str(config), "--format", "json", "--output", str(out)])
     statuses = {e["id"]: e["status"] for e in json.loads(out.read_text())["elements"]}
     assert statuses["governance_structure_meetings"] == "missing"
+
+
+def test_an_elements_guard_keeps_the_model_off_what_the_checklist_excludes(tmp_path: Path) -> None:
+    """Governing law alone is not a dispute procedure: dispute_resolution's ``sentence_model.not`` keeps the
+    model from reading a governing-law sentence as one, however high it scores."""
+    folder = _rules_folder(tmp_path, None)
+    (folder / "elements").mkdir()
+    unguarded = (REPO / "rules" / "elements" / "dispute_resolution.yaml").read_text(encoding="utf-8")
+    assert "\nsentence_model:\n" in unguarded
+    head, _, tail = unguarded.partition("\nsentence_model:\n")
+    (folder / "elements" / "dispute_resolution.yaml").write_text(
+        head + "\n" + tail[tail.index("\nrequirements:") + 1 :], encoding="utf-8"
+    )
+    frame = "12. Law\n\nThis Agreement shall be governed by the laws of Florida and {}.\n"
+    text = _unpatterned("dispute_resolution", frame, mc.load_rules(folder))
+    assert mc.analyze(doc(text), rules=RULES).element("dispute_resolution").status == "missing"

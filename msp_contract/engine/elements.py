@@ -11,7 +11,7 @@ import regex
 from ..model import Document, Section
 from ..report import ClauseResult, ElementResult, Evidence, RequirementResult, WordingResult
 from ..rulebook import ElementRule, Requirement, RuleSet, Signals
-from ..rulebook.patterns import CompiledSignals, compile_pattern, compile_signals_cached
+from ..rulebook.patterns import CompiledSignals, compile_pattern, compile_signals_cached, search
 from ..valuechecks import VALUE_CHECKS, FoundValue
 from .detect import Hit, heading_hits, pattern_hits, sentence_allowed
 from .evidence import hit_evidence
@@ -297,10 +297,14 @@ def model_hits(ctx: Context, element_ids: list[str]) -> dict[str, ModelHit]:
         return {}
     found: dict[str, ModelHit] = {}
     for element_id, candidates in ranked_candidates(ctx.index, model, element_ids).items():
-        signals = ctx.compiled(element_id, ctx.rules.element(element_id).detect)
+        rule = ctx.rules.element(element_id)
+        signals = ctx.compiled(element_id, rule.detect)
+        guard = ctx.compiled(element_id, rule.sentence_model.signals)
         for candidate in candidates:
+            sentence = ctx.index.sentences[candidate.sentence]
+            if any(search(p, ctx.index.match_text, sentence.start, sentence.end) for p in guard.any):
+                continue
             if sentence_allowed(ctx.index, signals, candidate.sentence, ctx.global_outside):
-                sentence = ctx.index.sentences[candidate.sentence]
                 hit = Hit(sentence.start, sentence.end, sentence.start, sentence.end, "model")
                 found[element_id] = ModelHit(hit, candidate.score)
                 break

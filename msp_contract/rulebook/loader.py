@@ -204,6 +204,7 @@ def _validate(ruleset: RuleSet) -> None:
             if ref not in wording_ids:
                 raise RuleFileError(path, f"wording '{ref}' is not defined in wording/")
         signal_sets = [element.detect, *(r.detect for r in element.requirements)]
+        signal_sets.append(element.sentence_model.signals)
         signal_sets += [c for r in element.requirements for c in r.conditions]
         for signals in signal_sets:
             for ref in signals.clauses:

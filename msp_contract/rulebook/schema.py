@@ -93,6 +93,19 @@ class ElementExample(_Strict):
     not_applicable: tuple[str, ...] = ()  # requirement ids that must come out not applicable
 
 
+class ModelGuard(_Strict):
+    """Sentences the sentence model may not take as the element's evidence, whatever their score (the
+    element's own ``detect.not`` and ``outside`` apply to it too): what the checklist says is not the
+    element although it reads like it ("governing law alone is not a dispute procedure")."""
+
+    not_: tuple[str, ...] = Field((), alias="not")
+
+    @property
+    def signals(self) -> Signals:
+        """The guard as signals (its patterns as ``any``), for the shared compile cache and validation."""
+        return Signals.model_validate({"any": self.not_})
+
+
 class ElementRule(_Strict):
     id: str
     pillar: Literal[1, 2, 3]
@@ -105,6 +118,7 @@ class ElementRule(_Strict):
     wording: tuple[str, ...] = ()  # ids of rules/wording entries that make this element weak
     references: tuple[str, ...] = ()  # frameworks that require it
     examples: tuple[ElementExample, ...] = ()
+    sentence_model: ModelGuard = Field(default_factory=lambda: ModelGuard.model_validate({}))
 
 
 class ClauseExample(_Strict):
