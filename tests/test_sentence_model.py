@@ -229,3 +229,28 @@ def test_an_elements_guard_keeps_the_model_off_what_the_checklist_excludes(tmp_p
     frame = "12. Law\n\nThis Agreement shall be governed by the laws of Florida and {}.\n"
     text = _unpatterned("dispute_resolution", frame, mc.load_rules(folder))
     assert mc.analyze(doc(text), rules=RULES).element("dispute_resolution").status == "missing"
+
+
+@needs_shared
+@pytest.mark.slow
+def test_the_committed_model_is_what_the_trainer_makes_of_the_committed_labels() -> None:
+    """Like the report schema: change the labels, the features or the trainer, and the model file must be
+    retrained (``python tools/train_sentence_model.py``). Weights are compared with a tolerance, since
+    another scikit-learn release may round the solver's last digits differently."""
+    pytest.importorskip("sklearn")
+    import sys
+
+    sys.path.insert(0, str(REPO / "tools"))
+    import train_sentence_model as trainer
+
+    fresh = trainer.train(trainer.arguments([]))
+    committed = _valid()
+    assert fresh["threshold"] == committed["threshold"]
+    assert fresh["trained_on"] == committed["trained_on"]
+    assert set(fresh["elements"]) == set(committed["elements"])  # type: ignore[arg-type]
+    for element_id, weights in committed["elements"].items():  # type: ignore[attr-defined]
+        again = fresh["elements"][element_id]  # type: ignore[index]
+        assert again["bias"] == pytest.approx(weights["bias"], abs=0.05)
+        strong = {w for w, v in weights["weights"].items() if abs(v) > 0.1}
+        for word in strong:
+            assert again["weights"].get(word, 0.0) == pytest.approx(weights["weights"][word], abs=0.05), word

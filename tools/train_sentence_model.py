@@ -38,6 +38,9 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--texts", type=Path, default=ROOT.parent / "shared/cuad/txt")
     parser.add_argument("--out", type=Path, default=ROOT / "rules/sentence_model.json")
     parser.add_argument("--exclude", default="", help="comma-separated documents to leave out (held out)")
+    parser.add_argument(
+        "--skip", default="", help="comma-separated elements left to the patterns alone (no weights)"
+    )
     parser.add_argument("--c", type=float, default=1.0, help="inverse L1 penalty")
     parser.add_argument("--min-df", type=int, default=3, help="a word must occur in this many sentences")
     parser.add_argument("--max-df", type=float, default=0.05, help="...and in at most this share of them")
@@ -121,10 +124,15 @@ def train(args: argparse.Namespace) -> dict[str, object]:
     sentences, positive, documents = _examples(args)
     vocabulary, matrix = _matrix(sentences, documents, args)
     elements = {}
+    skipped = set(filter(None, args.skip.split(",")))
     for element_id, target in positive.items():
+        if element_id in skipped:
+            continue
         if target.sum() < 5:
             continue  # too few examples to learn from: the patterns alone decide
-        fitted = LogisticRegression(C=args.c, l1_ratio=1.0, solver="liblinear", max_iter=3000)
+        fitted = LogisticRegression(
+            C=args.c, l1_ratio=1.0, solver="liblinear", max_iter=3000, random_state=0
+        )  # liblinear shuffles: a fixed seed makes the file reproducible
         fitted.fit(matrix, target)
         weights = {vocabulary[j]: round(float(w), 4) for j, w in enumerate(fitted.coef_[0]) if abs(w) >= 1e-4}
         elements[element_id] = {"bias": round(float(fitted.intercept_[0]), 4), "weights": weights}
@@ -144,6 +152,7 @@ def train(args: argparse.Namespace) -> dict[str, object]:
             "min_df": args.min_df,
             "max_df": args.max_df,
             "min_documents": args.min_documents,
+            "skipped": sorted(skipped),
         },
         "threshold": args.threshold,
         "min_sentence_chars": args.min_sentence_chars,
