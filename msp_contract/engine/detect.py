@@ -130,10 +130,16 @@ def _sentence_ok(
             and not (i in index.header_of and _matches_with_header(index, pattern, i))
         ):
             return False
+    return not _vetoed(index, signals, i) and not _in_excluded_section(index, i, outside)
+
+
+def _vetoed(index: DocumentIndex, signals: CompiledSignals, i: int) -> bool:
+    """Whether one of the rule's ``not`` patterns matches sentence ``i``."""
+    sentence = index.sentences[i]
     for pattern, plan in zip(signals.not_, signals.not_plans, strict=True):
-        if index.may_match(plan, i) and search(pattern, text, sentence.start, sentence.end):
-            return False
-    return not _in_excluded_section(index, i, outside)
+        if index.may_match(plan, i) and search(pattern, index.match_text, sentence.start, sentence.end):
+            return True
+    return False
 
 
 def sentence_allowed(
@@ -145,12 +151,8 @@ def sentence_allowed(
     sentence = index.sentences[i]
     if index.in_contents(i) or _pointer_entry(index, sentence.section):
         return False
-    if _points_elsewhere(index, sentence.start, sentence.end):
+    if _points_elsewhere(index, sentence.start, sentence.end) or _vetoed(index, signals, i):
         return False
-    text = index.match_text
-    for pattern, plan in zip(signals.not_, signals.not_plans, strict=True):
-        if index.may_match(plan, i) and search(pattern, text, sentence.start, sentence.end):
-            return False
     return not _in_excluded_section(index, i, (*outside, *signals.outside))
 
 

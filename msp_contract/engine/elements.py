@@ -235,6 +235,12 @@ def evaluate_wording(
     return tuple(results)
 
 
+@dataclass(frozen=True)
+class ModelHit:
+    hit: Hit
+    score: float  # the sentence model's probability
+
+
 def evaluate_element(ctx: Context, rule: ElementRule, model_hit: ModelHit | None = None) -> ElementResult:
     """The element's status, requirements and wording. ``model_hit``: the sentence the sentence model read
     as stating an element its rule patterns did not find (they are not run again)."""
@@ -264,8 +270,8 @@ def evaluate_element(ctx: Context, rule: ElementRule, model_hit: ModelHit | None
         wording=wording,
         why=rule.why,
         ask=" ".join(asks) if asks else None,
-        detected_by="model" if hits[0].via == "model" else "rules",
-        model_score=round(model_hit.score, 3) if hits[0].via == "model" and model_hit else None,
+        detected_by="model" if model_hit is not None else "rules",
+        model_score=round(model_hit.score, 3) if model_hit is not None else None,
     )
 
 
@@ -280,12 +286,6 @@ def evaluate_elements(
         for rule_id, hit in model_hits(ctx, missing).items():
             results[rule_id] = evaluate_element(ctx, ctx.rules.element(rule_id), hit)
     return results
-
-
-@dataclass(frozen=True)
-class ModelHit:
-    hit: Hit
-    score: float  # the sentence model's probability
 
 
 def model_hits(ctx: Context, element_ids: list[str]) -> dict[str, ModelHit]:
