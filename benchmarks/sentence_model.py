@@ -77,7 +77,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     require_shared()
-    labels = {json.loads(line)["document"]: json.loads(line) for line in LABELS.read_text().splitlines()}
+    labels = {label["document"]: label for label in map(json.loads, LABELS.read_text().splitlines())}
     patterns_only, with_model = Counter[str](), Counter[str]()
     element_ids = [e.id for e in mc.load_rules().elements]
     added: dict[str, Counter[str]] = defaultdict(Counter)

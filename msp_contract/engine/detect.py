@@ -143,15 +143,21 @@ def _vetoed(index: DocumentIndex, signals: CompiledSignals, i: int) -> bool:
 
 
 def sentence_allowed(
-    index: DocumentIndex, signals: CompiledSignals, i: int, outside: tuple[regex.Pattern[str], ...]
+    index: DocumentIndex,
+    signals: CompiledSignals,
+    guard: CompiledSignals,
+    i: int,
+    outside: tuple[regex.Pattern[str], ...],
 ) -> bool:
     """Whether sentence ``i`` may stand as evidence for a rule it was not matched by (the sentence model's
-    pick): not a contents line, not a pointer to another section, none of the rule's ``not`` patterns, and
-    not under a heading the rule or the blueprint excludes."""
+    pick): not a contents line, not a pointer to another section, none of the rule's ``not`` patterns nor
+    the ``guard``'s, and not under a heading the rule or the blueprint excludes."""
     sentence = index.sentences[i]
     if index.in_contents(i) or _pointer_entry(index, sentence.section):
         return False
-    if _points_elsewhere(index, sentence.start, sentence.end) or _vetoed(index, signals, i):
+    if _points_elsewhere(index, sentence.start, sentence.end):
+        return False
+    if _vetoed(index, signals, i) or _vetoed(index, guard, i):
         return False
     return not _in_excluded_section(index, i, (*outside, *signals.outside))
 

@@ -11,7 +11,7 @@ import regex
 from ..model import Document, Section
 from ..report import ClauseResult, ElementResult, Evidence, RequirementResult, WordingResult
 from ..rulebook import ElementRule, Requirement, RuleSet, Signals
-from ..rulebook.patterns import CompiledSignals, compile_pattern, compile_signals_cached, search
+from ..rulebook.patterns import CompiledSignals, compile_pattern, compile_signals_cached
 from ..valuechecks import VALUE_CHECKS, FoundValue
 from .detect import Hit, heading_hits, pattern_hits, sentence_allowed
 from .evidence import hit_evidence
@@ -282,31 +282,28 @@ def evaluate_elements(
     the rule patterns missed, by the rules folder's sentence model."""
     results = {rule.id: evaluate_element(ctx, rule) for rule in selected}
     if sentence_model:
-        missing = [rule_id for rule_id, result in results.items() if result.status == "missing"]
-        for rule_id, hit in model_hits(ctx, missing).items():
-            results[rule_id] = evaluate_element(ctx, ctx.rules.element(rule_id), hit)
+        missing = [rule for rule in selected if results[rule.id].status == "missing"]
+        for rule, hit in model_hits(ctx, missing):
+            results[rule.id] = evaluate_element(ctx, rule, hit)
     return results
 
 
-def model_hits(ctx: Context, element_ids: list[str]) -> dict[str, ModelHit]:
+def model_hits(ctx: Context, missing: list[ElementRule]) -> list[tuple[ElementRule, ModelHit]]:
     """For elements no rule pattern found, the best sentence the sentence model reads as stating each one,
-    among sentences the element's rule would accept (not negated away by its ``not`` patterns, not under
-    an excluded heading such as force majeure, not a table-of-contents line)."""
+    among sentences the element's rule would accept (``detect.sentence_allowed``)."""
     model = ctx.rules.sentence_model
-    if model is None or not element_ids:
-        return {}
-    found: dict[str, ModelHit] = {}
-    for element_id, candidates in ranked_candidates(ctx.index, model, element_ids).items():
-        rule = ctx.rules.element(element_id)
-        signals = ctx.compiled(element_id, rule.detect)
-        guard = ctx.compiled(element_id, rule.sentence_model.signals)
-        for candidate in candidates:
-            sentence = ctx.index.sentences[candidate.sentence]
-            if any(search(p, ctx.index.match_text, sentence.start, sentence.end) for p in guard.any):
-                continue
-            if sentence_allowed(ctx.index, signals, candidate.sentence, ctx.global_outside):
+    if model is None or not missing:
+        return []
+    ranked = ranked_candidates(ctx.index, model, [rule.id for rule in missing])
+    found: list[tuple[ElementRule, ModelHit]] = []
+    for rule in missing:
+        signals = ctx.compiled(rule.id, rule.detect)
+        guard = ctx.compiled(rule.id, rule.sentence_model.signals)
+        for candidate in ranked.get(rule.id, []):
+            if sentence_allowed(ctx.index, signals, guard, candidate.sentence, ctx.global_outside):
+                sentence = ctx.index.sentences[candidate.sentence]
                 hit = Hit(sentence.start, sentence.end, sentence.start, sentence.end, "model")
-                found[element_id] = ModelHit(hit, candidate.score)
+                found.append((rule, ModelHit(hit, candidate.score)))
                 break
     return found
 

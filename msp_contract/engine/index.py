@@ -245,12 +245,15 @@ class DocumentIndex:
 
     @functools.cached_property
     def _vocabulary(self) -> _Vocabulary:
-        assert self._lower is not None
-        by_word: dict[str, list[int]] = {}
         findall = _WORD.findall
-        lowered = self._lower
-        for i, sentence in enumerate(self.sentences):
-            for word in set(findall(lowered, sentence.start, sentence.end)):
+        lowered, text = self._lower, self.match_text
+        if lowered is not None:
+            word_sets = (set(findall(lowered, s.start, s.end)) for s in self.sentences)
+        else:  # lowering moved offsets: each sentence lowered on its own (the prefilter is off; the model asks)
+            word_sets = (set(findall(text[s.start : s.end].lower())) for s in self.sentences)
+        by_word: dict[str, list[int]] = {}
+        for i, sentence_words in enumerate(word_sets):
+            for word in sentence_words:
                 by_word.setdefault(word, []).append(i)
         words = sorted(by_word)
         return _Vocabulary(words, by_word, _Lines.of(words))
@@ -317,13 +320,7 @@ class DocumentIndex:
     def sentences_by_word(self) -> dict[str, list[int]]:
         """Each lower-case word of the match text -> the sentences it occurs in, ascending, once each (the
         prefilter's vocabulary, which the sentence model reads too)."""
-        if self._lower is not None:
-            return self._vocabulary.sentences_of
-        by_word: dict[str, list[int]] = {}  # lowering moved offsets: lower each sentence on its own
-        for i, sentence in enumerate(self.sentences):
-            for word in set(_WORD.findall(self.match_text[sentence.start : sentence.end].lower())):
-                by_word.setdefault(word, []).append(i)
-        return by_word
+        return self._vocabulary.sentences_of
 
     def in_contents(self, i: int) -> bool:
         """Whether sentence ``i`` is a table-of-contents run (asked only of sentences that hit, so cached)."""

@@ -102,8 +102,8 @@ class ModelGuard(_Strict):
 
     @property
     def signals(self) -> Signals:
-        """The guard as signals (its patterns as ``any``), for the shared compile cache and validation."""
-        return Signals.model_validate({"any": self.not_})
+        """The guard as signals (its patterns as ``not``): compiled, prefiltered and vetted like any rule's."""
+        return Signals.model_validate({"not": self.not_})
 
 
 class ElementRule(_Strict):
