@@ -215,6 +215,23 @@ def test_catastrophic_user_pattern_is_stopped_by_the_time_bound(rules_dir: Path)
         patterns.MATCH_TIMEOUT_SECONDS = 2.0
 
 
+def test_only_bundled_heading_exclusions_skip_the_time_bound(rules_dir: Path) -> None:
+    # The bundled blueprint's ``outside`` patterns are vetted by test_pattern_safety and run on every hit
+    # of every rule: they must take the fast path. A user's blueprint.yaml is not vetted: it keeps the bound.
+    from msp_contract.engine.elements import global_outside
+    from msp_contract.rulebook import patterns
+
+    bundled = global_outside(mc.load_rules())
+    assert bundled and all(p in patterns._VETTED for p in bundled)
+    (rules_dir / "blueprint.yaml").write_text(
+        BLUEPRINT.replace("force\\s+majeure", "acts\\s+of\\s+nature"), encoding="utf-8"
+    )
+    user = mc.load_rules(rules_dir)
+    assert user.blueprint_path == rules_dir / "blueprint.yaml"
+    assert [p.pattern for p in global_outside(user)] == ["acts\\s+of\\s+nature"]
+    assert not any(p in patterns._VETTED for p in global_outside(user))
+
+
 def test_user_blueprint_extends_the_default(tmp_path: Path) -> None:
     root = tmp_path / "mine"
     (root / "elements").mkdir(parents=True)

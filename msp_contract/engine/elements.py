@@ -53,8 +53,8 @@ def index_for(document: Document, rules: RuleSet) -> DocumentIndex:
 
 def global_outside(rules: RuleSet) -> tuple[regex.Pattern[str], ...]:
     """Headings under which no hit counts, for every rule (blueprint.yaml ``outside``)."""
-    path = rules.source("blueprint", "blueprint.yaml")
-    return tuple(compile_pattern(p, rules.blueprint.macros, path) for p in rules.blueprint.outside)
+    macros = rules.blueprint.macros
+    return tuple(compile_pattern(p, macros, rules.blueprint_path) for p in rules.blueprint.outside)
 
 
 def detect(

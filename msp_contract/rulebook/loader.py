@@ -34,6 +34,8 @@ class RuleSet:
     digest: str = ""  # sha256 of the rule files: reports say exactly which rules ran
     # Word weights for sentences the patterns miss (sentence_model.py); None: patterns only.
     sentence_model: SentenceModel | None = field(default=None, compare=False)
+    # The blueprint.yaml read: its patterns (``outside``) are vetted like rule files when bundled.
+    blueprint_path: Path = field(default=Path("blueprint.yaml"), compare=False)
 
     def element(self, element_id: str) -> ElementRule:
         return next(e for e in self.elements if e.id == element_id)
@@ -155,7 +157,14 @@ def load_rules(folder: str | Path | None = None) -> RuleSet:
     files = [blueprint_path, *sources.values(), *([Path(model.path)] if model is not None else [])]
     digest = _digest(files) if base is None else _digest([*files, *base.sources.values()])
     return RuleSet(
-        ruleset.blueprint, ruleset.elements, ruleset.clauses, ruleset.wording, ruleset.sources, digest, model
+        ruleset.blueprint,
+        ruleset.elements,
+        ruleset.clauses,
+        ruleset.wording,
+        ruleset.sources,
+        digest,
+        model,
+        blueprint_path,
     )
 
 
