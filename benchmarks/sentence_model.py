@@ -44,8 +44,9 @@ def _folds(documents: list[str], count: int, seed: int) -> list[list[str]]:
     return [shuffled[k::count] for k in range(count)]
 
 
-def _rules_with(model: dict[str, object], folder: Path) -> mc.RuleSet:
-    shutil.copytree(default_rules_dir(), folder)
+def _rules_with(model: dict[str, object], folder: Path, source: Path | None = None) -> mc.RuleSet:
+    """A copy of the rules folder ``source`` (default: the bundled rules) with ``model`` as its model."""
+    shutil.copytree(source or default_rules_dir(), folder)
     (folder / FILE_NAME).write_text(json.dumps(model), encoding="utf-8")
     return mc.load_rules(folder)
 

@@ -254,3 +254,20 @@ def test_the_committed_model_is_what_the_trainer_makes_of_the_committed_labels()
         strong = {w for w, v in weights["weights"].items() if abs(v) > 0.1}
         for word in strong:
             assert again["weights"].get(word, 0.0) == pytest.approx(weights["weights"][word], abs=0.05), word
+
+
+def test_held_out_rounds_are_blind_labelled_and_disjoint() -> None:
+    """benchmarks/held_out.py holds out the blind rounds docs/benchmarks.md reports on: each agreement is in
+    the reviewed labels as a blind reviewer's, in one round only, and never one of the development labels."""
+    import sys
+
+    sys.path.insert(0, str(REPO))
+    from benchmarks.held_out import ROUNDS, round_documents
+
+    labels = {line["document"]: line for line in map(json.loads, LABELS.read_text().splitlines())}
+    everything = round_documents(f"{min(ROUNDS)}-{max(ROUNDS)}")
+    assert len(everything) == len(set(everything)) == 85
+    assert all(labels[d]["labelled_by"] == "blind reviewer" for d in everything)
+    assert len(round_documents("37,38")) == 29 and len(round_documents("30-34")) == 40
+    with pytest.raises(SystemExit, match="unknown rounds"):
+        round_documents("29")
