@@ -16,9 +16,11 @@ they left unquoted in an agreement where the element is present are weak negativ
 ``--present-negative-weight`` (0.1), while every sentence of an agreement without the element weighs 1. The
 engine only asks whether an agreement states an element at all, and that is what the full-weight negatives
 teach. Measured on 85 agreements held out of training and of the rules' fitting (docs/benchmarks.md), this
-raised presence F1 from 0.806 to 0.831 (weights 0.1-0.3 and thresholds 0.5-0.7 all within 0.015 of it). An L1-penalised logistic regression keeps a few
-hundred words per element; words in more than ``--max-df`` of all sentences (articles, "shall", "agreement")
-are left out, which keeps scoring cheap and the weights readable.
+raised presence F1 from 0.806 to 0.831 (weights 0.1-0.3 and thresholds 0.5-0.7 all within 0.03 of it).
+
+An L1-penalised logistic regression keeps a few hundred words per element; words in more than ``--max-df``
+of all sentences (articles, "shall", "agreement") are left out, which keeps scoring cheap and the weights
+readable.
 """
 
 from __future__ import annotations
@@ -75,7 +77,8 @@ def excluded_ids(args: argparse.Namespace) -> set[str]:
 def _examples(
     args: argparse.Namespace,
 ) -> tuple[list[set[str]], dict[str, np.ndarray], dict[str, np.ndarray], dict[str, int]]:
-    """Per sentence its words; per element the positive mask; per word the number of agreements using it."""
+    """Per sentence its words; per element the positive mask and the mask of sentences from agreements that
+    have the element; per word the number of agreements using it."""
     rules = load_rules()
     element_ids = [e.id for e in rules.elements]
     excluded = excluded_ids(args)
