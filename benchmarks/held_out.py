@@ -31,9 +31,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import train_sentence_model as trainer  # noqa: E402
 
-import msp_contract as mc  # noqa: E402
 from benchmarks._shared import CUAD, require_shared  # noqa: E402
-from benchmarks.sentence_model import LABELS, _count, _prf, _rules_with  # noqa: E402
+from benchmarks.sentence_model import LABELS, _prf, _rules_with, score_agreement  # noqa: E402
 
 # The blind rounds docs/benchmarks.md reports on, by round (the agreements of each, cuad-dev-NNN).
 ROUNDS = {
@@ -74,17 +73,11 @@ def score(
     counts: dict[str, dict[str, Counter[str]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         rules = _rules_with(model, Path(tmp) / "rules", rules_dir)
-        element_ids = [e.id for e in rules.elements]
         for source in sources:
             with_model, patterns = Counter[str](), Counter[str]()
             for document in documents:
                 path = CUAD / source / f"{document}.{source}"
-                ours = mc.analyze(path, rules=rules).statuses()
-                base = mc.analyze(path, rules=rules, config=mc.Config(sentence_model=False)).statuses()
-                for element in element_ids:
-                    expected = element in labels[document]["present"]
-                    _count(with_model, element, ours[element] != "missing", expected)
-                    _count(patterns, element, base[element] != "missing", expected)
+                score_agreement(path, rules, labels[document]["present"], patterns, with_model)
             counts[source] = {"patterns": patterns, "model": with_model}
     return counts
 

@@ -22,6 +22,7 @@ import shutil
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,6 +56,28 @@ def _count(counts: Counter[str], element: str, found: bool, expected: bool) -> N
     cell = "tp" if found and expected else "fp" if found else "fn" if expected else "tn"
     counts[cell] += 1
     counts[f"{element}:{cell}"] += 1
+
+
+def score_agreement(
+    path: Path,
+    rules: mc.RuleSet,
+    present: Iterable[str],
+    patterns_only: Counter[str],
+    with_model: Counter[str],
+) -> dict[str, bool]:
+    """Review ``path`` with the sentence model and with the patterns alone and count both against the
+    elements a reviewer found ``present``; returns the elements the model added, each with whether the
+    reviewer has it."""
+    ours = mc.analyze(path, rules=rules).statuses()
+    base = mc.analyze(path, rules=rules, config=mc.Config(sentence_model=False)).statuses()
+    expected = set(present)
+    added: dict[str, bool] = {}
+    for element, status in ours.items():
+        _count(patterns_only, element, base[element] != "missing", element in expected)
+        _count(with_model, element, status != "missing", element in expected)
+        if status != "missing" and base[element] == "missing":
+            added[element] = element in expected
+    return added
 
 
 def _prf(counts: Counter[str], prefix: str = "") -> str:
@@ -92,14 +115,11 @@ def main() -> None:
                 if args.only and document not in only:
                     continue
                 path = CUAD / args.source / f"{document}.{args.source}"
-                ours = mc.analyze(path, rules=rules).statuses()
-                base = mc.analyze(path, rules=rules, config=mc.Config(sentence_model=False)).statuses()
-                for element in element_ids:
-                    expected = element in labels[document]["present"]
-                    _count(patterns_only, element, base[element] != "missing", expected)
-                    _count(with_model, element, ours[element] != "missing", expected)
-                    if ours[element] != base[element] and base[element] == "missing":
-                        added[element]["right" if expected else "wrong"] += 1
+                present = labels[document]["present"]
+                for element, right in score_agreement(
+                    path, rules, present, patterns_only, with_model
+                ).items():
+                    added[element]["right" if right else "wrong"] += 1
         print(f"fold {number}/{args.folds}: {len(fold)} agreements", file=sys.stderr)
     print(f"{len(labels)} reviewed agreements ({args.source}), {args.folds}-fold, presence:")
     print(f"  patterns alone      {_prf(patterns_only)}")
