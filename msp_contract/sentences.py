@@ -19,6 +19,8 @@ _ABBREVIATIONS = {
     "dec", "est", "incl", "ref", "cf", "al", "l.p", "l.l.c", "pty", "s.p.a", "ag", "nv", "bv",
 }  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?;:]+[\"”’')\]]*(?=\s+)|\n")
+# A bullet glyph a plain-text export keeps as a letter ("o", from Word's Symbol font) before a capitalised item.
+_BULLET = re.compile(r"o[ \t]+(?=[A-Z0-9])")
 _MAX_SENTENCE = 1500  # very long "sentences" (lists run together) are cut at semicolons/newlines instead
 
 
@@ -40,6 +42,8 @@ def _ends_sentence(text: str, dot: int, end: int) -> bool:
     nxt = end
     while nxt < len(text) and text[nxt] == " ":
         nxt += 1
+    if _BULLET.match(text, nxt):
+        return True  # a list item starts: "... from COMWARE. o ITS will provide ..." (Word's "o" bullet)
     # A lower-case continuation means the period was an abbreviation we do not know.
     return not (nxt < len(text) and text[nxt].islower())
 
