@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import json
 import sys
 import tempfile
 from collections import Counter
@@ -31,8 +30,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import train_sentence_model as trainer  # noqa: E402
 
+from benchmarks._reviewed import REVIEWED, prf, reviewed_labels, rules_with, score_agreement  # noqa: E402
 from benchmarks._shared import CUAD, require_shared  # noqa: E402
-from benchmarks.sentence_model import LABELS, _prf, _rules_with, score_agreement  # noqa: E402
 
 # The blind rounds docs/benchmarks.md reports on, by round (the agreements of each, cuad-dev-NNN).
 ROUNDS = {
@@ -64,15 +63,15 @@ def score(
     documents: list[str], rules_dir: Path | None, sources: list[str]
 ) -> dict[str, dict[str, Counter[str]]]:
     """Per input kind, presence counts with the held-out model and with the patterns alone."""
-    labels = {label["document"]: label for label in map(json.loads, LABELS.read_text().splitlines())}
+    labels = reviewed_labels()
     missing = [d for d in documents if d not in labels]
     if missing:
-        raise SystemExit(f"not in {LABELS.name}: {', '.join(missing)}")
+        raise SystemExit(f"not in {REVIEWED.name}: {', '.join(missing)}")
     with contextlib.redirect_stderr(io.StringIO()):
         model = trainer.train(trainer.arguments(["--exclude", ",".join(documents)]))
     counts: dict[str, dict[str, Counter[str]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        rules = _rules_with(model, Path(tmp) / "rules", rules_dir)
+        rules = rules_with(model, Path(tmp) / "rules", rules_dir)
         for source in sources:
             with_model, patterns = Counter[str](), Counter[str]()
             for document in documents:
@@ -98,8 +97,8 @@ def main() -> None:
     counts = score(documents, args.rules, sources)
     print(f"{len(documents)} held-out agreements, rules: {args.rules or 'bundled'}; presence:")
     for source, by in counts.items():
-        print(f"  [{source}] patterns alone      {_prf(by['patterns'])}")
-        print(f"  [{source}] with sentence model {_prf(by['model'])}")
+        print(f"  [{source}] patterns alone      {prf(by['patterns'])}")
+        print(f"  [{source}] with sentence model {prf(by['model'])}")
 
 
 if __name__ == "__main__":
