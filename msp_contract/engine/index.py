@@ -102,6 +102,7 @@ class DocumentIndex:
     _word_masks: dict[str, int] = field(default_factory=dict)  # word -> its sentences, made when asked
     _prefix_masks: dict[str, int] = field(default_factory=dict)  # literals recur across patterns
     _substring_masks: dict[str, int] = field(default_factory=dict)
+    _lookup_masks: dict[Lookup, int] = field(default_factory=dict)  # a third of lookups recur
     _plan_masks: dict[tuple[Lookup, ...], int | None] = field(default_factory=dict)
     _in_headings: dict[frozenset[str], frozenset[int]] = field(default_factory=dict)
     header_of: dict[int, int] = field(default_factory=dict)  # table body row sentence -> its header row
@@ -161,8 +162,10 @@ class DocumentIndex:
         # Word-index lookups first, in selectivity order: an empty result comes early. Every lookup is made
         # even when few candidates remain: measured, a regex call on a sentence (a cold pattern, ~7 µs) costs
         # more than a lookup.
+        known = self._lookup_masks
         for lookup in plan:
-            mask &= self._lookup_mask(lookup)
+            found = known.get(lookup)
+            mask &= self._lookup_mask(lookup) if found is None else found
             if not mask:
                 return 0
         return mask
@@ -208,6 +211,7 @@ class DocumentIndex:
             for header, body in self._rows_under.items():
                 if mask >> header & 1:
                     mask |= body
+        self._lookup_masks[lookup] = mask
         return mask
 
     def _substring_mask(self, literal: str, find: Callable[[str], int]) -> int:
