@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import msp_contract as mc
+from benchmarks._reviewed import quality_summary, score_quality
 from benchmarks._shared import LABELS, label_source, require_shared
 
 
@@ -55,28 +56,9 @@ def score(
             by_element[element_id][cell] += 1
             if cell in {"fp", "fn"}:
                 mistakes.append(f"{cell} {label['doc']} {element_id}")
-            if found and expected and ours is not None and not _score_quality(ours, truth, counts):
+            if found and expected and ours is not None and not score_quality(ours, truth, counts):
                 mistakes.append(f"quality {label['doc']} {element_id}: ours {ours.status}")
     return _summary(counts, by_element if per_element else {}, mistakes)
-
-
-def _score_quality(ours: mc.report.ElementResult, truth: dict, counts: Counter[str]) -> bool:
-    """Count agreement on quality and requirements; whether we agree on well-defined vs weak."""
-    well = ours.status == "present"
-    agree = well == bool(truth["well_defined"])
-    counts["quality_pairs"] += 1
-    counts["quality_agree"] += agree
-    met = {r.id for r in ours.requirements if r.met}
-    known = {r.id for r in ours.requirements}
-    for attr in truth.get("attributes_met", []):
-        if attr in known:
-            counts["req_pairs"] += 1
-            counts["req_agree"] += attr in met
-    for attr in truth.get("attributes_missing", []):
-        if attr in known:
-            counts["req_pairs"] += 1
-            counts["req_agree"] += attr not in met
-    return agree
 
 
 def _prf(c: Counter[str]) -> tuple[float, float, float]:
@@ -102,6 +84,7 @@ def _summary(
         if counts["quality_pairs"]
         else None,
         "quality_pairs": counts["quality_pairs"],
+        "quality": quality_summary(counts),
         "requirement_agreement": round(counts["req_agree"] / counts["req_pairs"], 3)
         if counts["req_pairs"]
         else None,
@@ -143,8 +126,7 @@ def main() -> None:
         pres = res["presence"]
         print(
             f"[{source}] documents={res['documents']} presence P={pres['precision']} R={pres['recall']} F1={pres['f1']} "
-            f"(tp={pres['tp']} fp={pres['fp']} fn={pres['fn']}) weak/well-defined agreement={res['quality_agreement']} "
-            f"(n={res['quality_pairs']}) requirement agreement={res['requirement_agreement']} (n={res['requirement_pairs']})"
+            f"(tp={pres['tp']} fp={pres['fp']} fn={pres['fn']})\n    {res['quality']}"
         )
         for element, row in res["per_element"].items():
             print(

@@ -8,7 +8,9 @@
 A model is trained on every reviewed agreement except the held-out ones (``tools/train_sentence_model.py
 --exclude``), put into a copy of the rules folder (``--rules``, default the bundled rules), and the held-out
 agreements are reviewed with it and with the patterns alone. Presence precision, recall and F1 are scored
-against ``benchmarks/labels/reviewed.jsonl``. The model is then unseen; the rules are unseen only when
+against ``benchmarks/labels/reviewed.jsonl``; weak/well-defined and requirement agreement, on the elements both
+we and the reviewer call present, against the blind quality calls of ``benchmarks/labels/quality.jsonl``
+(rounds 30-38, labelled in session 12 by reviewers who saw neither the rules nor the tool's output). The model is then unseen; the rules are unseen only when
 ``--rules`` is a folder written before the round was read (``git archive <commit> rules | tar -x -C DIR``,
 commits in docs/benchmarks.md): with the bundled rules only rounds 37 and 38 are nearly unseen (round 37 gave
 the rules one fix, round 38 none).
@@ -30,7 +32,16 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import train_sentence_model as trainer  # noqa: E402
 
-from benchmarks._reviewed import REVIEWED, prf, reviewed_labels, rules_with, score_agreement  # noqa: E402
+from benchmarks._reviewed import (  # noqa: E402
+    REVIEWED,
+    prf,
+    quality_labels,
+    quality_summary,
+    reviewed_labels,
+    rules_with,
+    score_agreement,
+    score_report_quality,
+)
 from benchmarks._shared import CUAD, require_shared  # noqa: E402
 
 # The blind rounds docs/benchmarks.md reports on, by round (the agreements of each, cuad-dev-NNN).
@@ -62,8 +73,9 @@ def round_documents(spec: str) -> list[str]:
 def score(
     documents: list[str], rules_dir: Path | None, sources: list[str]
 ) -> dict[str, dict[str, Counter[str]]]:
-    """Per input kind, presence counts with the held-out model and with the patterns alone."""
-    labels = reviewed_labels()
+    """Per input kind, presence counts with the held-out model and with the patterns alone, and quality
+    counts (with the model)."""
+    labels, quality = reviewed_labels(), quality_labels()
     missing = [d for d in documents if d not in labels]
     if missing:
         raise SystemExit(f"not in {REVIEWED.name}: {', '.join(missing)}")
@@ -73,11 +85,13 @@ def score(
     with tempfile.TemporaryDirectory() as tmp:
         rules = rules_with(model, Path(tmp) / "rules", rules_dir)
         for source in sources:
-            with_model, patterns = Counter[str](), Counter[str]()
+            with_model, patterns, calls = Counter[str](), Counter[str](), Counter[str]()
             for document in documents:
                 path = CUAD / source / f"{document}.{source}"
-                score_agreement(path, rules, labels[document]["present"], patterns, with_model)
-            counts[source] = {"patterns": patterns, "model": with_model}
+                scored = score_agreement(path, rules, labels[document]["present"], patterns, with_model)
+                if document in quality:
+                    score_report_quality(scored.report, quality[document]["elements"], calls)
+            counts[source] = {"patterns": patterns, "model": with_model, "quality": calls}
     return counts
 
 
@@ -99,6 +113,7 @@ def main() -> None:
     for source, by in counts.items():
         print(f"  [{source}] patterns alone      {prf(by['patterns'])}")
         print(f"  [{source}] with sentence model {prf(by['model'])}")
+        print(f"  [{source}] {quality_summary(by['quality'])}")
 
 
 if __name__ == "__main__":

@@ -69,7 +69,7 @@ def main() -> None:
                 present = labels[document]["present"]
                 for element, right in score_agreement(
                     path, rules, present, patterns_only, with_model
-                ).items():
+                ).added.items():
                     added[element]["right" if right else "wrong"] += 1
         print(f"fold {number}/{args.folds}: {len(fold)} agreements", file=sys.stderr)
     print(f"{len(labels)} reviewed agreements ({args.source}), {args.folds}-fold, presence:")
