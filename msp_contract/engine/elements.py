@@ -18,6 +18,7 @@ from .evidence import hit_evidence
 from .index import DocumentIndex
 from .parties import stand_ins
 from .sentence_scores import ranked_candidates
+from .survival import survival_hits
 
 MAX_EVIDENCE = 3
 _SCOPE_MIN, _SCOPE_MAX = 200, 8000  # requirement search scope: the clause around a hit, within these sizes
@@ -207,10 +208,11 @@ def _scoped_hits(
     """Hits of a requirement's signals (or of its applicability conditions) in the element's clauses, or in
     the whole document with ``scope: document``."""
     compiled = ctx.compiled(rule.id, signals)
-    if compiled.empty:
-        return []
     ranges = None if signals.scope == "document" else scope
-    return detect(ctx, compiled, ranges, presence=False)
+    hits = [] if compiled.empty else detect(ctx, compiled, ranges, presence=False)
+    if not hits and signals.survival:
+        return survival_hits(ctx.index, scope)
+    return hits
 
 
 def evaluate_wording(

@@ -32,6 +32,9 @@ class Signals(_Strict):
     outside: tuple[str, ...] = ()  # headings of sections where hits do not count (e.g. force majeure)
     negation: bool = True  # drop hits preceded in their clause by "no", "not", "without"...
     scope: Literal["element", "document"] = "element"  # requirements: where to look
+    # requirements: also met by a survival clause that names, by number, a section holding the element's
+    # clauses ("Sections 7, 9 and 12 shall survive termination"): how long an obligation lasts
+    survival: bool = False
 
 
 class Policy(_Strict):
