@@ -33,6 +33,9 @@ class Context:
     thresholds: Mapping[str, float]
     global_outside: tuple[regex.Pattern[str], ...]
     scopes: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # element id -> its clauses
+    # hits of document-wide signals, by compiled signals: conditions such as "the contract raises renewal"
+    # are shared by several requirements (YAML anchors) and need one search per document
+    document_hits: dict[CompiledSignals, list[Hit]] = field(default_factory=dict)
 
     def compiled(self, rule_id: str, signals: Signals) -> CompiledSignals:
         return compile_signals_cached(signals, self.macros, self.rules.source(rule_id))
@@ -208,8 +211,14 @@ def _scoped_hits(
     """Hits of a requirement's signals (or of its applicability conditions) in the element's clauses, or in
     the whole document with ``scope: document``."""
     compiled = ctx.compiled(rule.id, signals)
-    ranges = None if signals.scope == "document" else scope
-    hits = [] if compiled.empty else detect(ctx, compiled, ranges, presence=False)
+    if compiled.empty:
+        hits: list[Hit] = []
+    elif signals.scope == "document":
+        if compiled not in ctx.document_hits:
+            ctx.document_hits[compiled] = detect(ctx, compiled, None, presence=False)
+        hits = ctx.document_hits[compiled]
+    else:
+        hits = detect(ctx, compiled, scope, presence=False)
     if not hits and signals.survival:
         return survival_hits(ctx.index, scope)
     return hits

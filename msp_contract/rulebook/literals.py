@@ -15,7 +15,7 @@ import functools
 import re
 import warnings
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -241,9 +241,10 @@ def _item(op: Any, av: Any, anchored: bool) -> Literals | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Lookup:
-    """How a document index finds the sentences holding one of an option's literals."""
+class Lookup(NamedTuple):
+    """How a document index finds the sentences holding one of an option's literals. A named tuple, not a
+    dataclass: every candidate check hashes its lookups (per-document caches), and a tuple hashes in C where a
+    dataclass's ``__hash__`` runs as Python, measured at 3% of rule evaluation."""
 
     prefixes: tuple[str, ...]  # words of the word index, as prefixes: a constant-time lookup each
     words: tuple[str, ...]  # whole words of the word index (more selective: "term" is not "termination")
