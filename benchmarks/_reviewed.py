@@ -22,19 +22,20 @@ REVIEWED = REPO / "benchmarks" / "labels" / "reviewed.jsonl"
 QUALITY = REPO / "benchmarks" / "labels" / "quality.jsonl"
 
 
-def _by_document(path: Path) -> dict[str, dict[str, Any]]:
+def labels_by_document(path: Path) -> dict[str, dict[str, Any]]:
+    """The lines of a label file (one JSON object per agreement), by their ``document``."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return {label["document"]: label for label in map(json.loads, lines)}
 
 
 def reviewed_labels() -> dict[str, dict[str, Any]]:
     """Each reviewed agreement's label line, by document id."""
-    return _by_document(REVIEWED)
+    return labels_by_document(REVIEWED)
 
 
 def quality_labels() -> dict[str, dict[str, Any]]:
     """Each quality-labelled agreement's calls (``elements.<id>.well_defined``, attributes), by document id."""
-    return _by_document(QUALITY)
+    return labels_by_document(QUALITY)
 
 
 def rules_with(model: dict[str, object], folder: Path, source: Path | None = None) -> mc.RuleSet:

@@ -18,7 +18,12 @@ sys.path.insert(0, str(REPO / "tools"))
 
 from export_quality_labels import quote_span
 
-from benchmarks._reviewed import quality_labels, quality_summary, reviewed_labels
+from benchmarks._reviewed import (
+    labels_by_document,
+    quality_labels,
+    quality_summary,
+    reviewed_labels,
+)
 from benchmarks.held_out import round_documents
 
 QUALITY = quality_labels()
@@ -52,6 +57,20 @@ def test_quality_calls_name_the_checklist_attributes_and_point_at_real_text() ->
             for start, end in call["evidence"] + call["weak_language"]:
                 assert 0 <= start < end <= len(text), (document, element)
                 assert text[start].strip() and text[end - 1].strip(), (document, element)  # no ragged edges
+
+
+def test_second_calls_judge_the_same_elements_independently() -> None:
+    second = labels_by_document(REPO / "benchmarks" / "labels" / "quality_second.jsonl")
+    assert len(second) == 16
+    for document, label in second.items():
+        assert label["labelled_by"] == "second blind quality reviewer"
+        assert set(label["elements"]) == set(QUALITY[document]["elements"]), document
+    differ = sum(
+        call["well_defined"] != QUALITY[d]["elements"][e]["well_defined"]
+        for d, label in second.items()
+        for e, call in label["elements"].items()
+    )
+    assert 0 < differ < 20  # two people, not one file copied: they disagree on a few calls
 
 
 def test_a_quote_is_found_whatever_its_whitespace() -> None:
