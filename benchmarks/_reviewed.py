@@ -81,13 +81,18 @@ def score_agreement(
     return Scored(report, added)
 
 
-def score_quality(ours: mc.report.ElementResult, truth: Mapping[str, Any], counts: Counter[str]) -> bool:
-    """Count one element both we and the label call present: weak/well-defined (``quality_<label>_<ours>``,
-    w = well defined, k = weak) and each requirement the label calls met or missing; whether we agree."""
-    well, truly = ours.status == "present", bool(truth["well_defined"])
-    counts[f"quality_{'w' if truly else 'k'}_{'w' if well else 'k'}"] += 1
+def count_call(counts: Counter[str], truly_well: bool, said_well: bool) -> None:
+    """One weak/well-defined pair: its cell (``quality_<truth>_<answer>``, w = well defined, k = weak)."""
+    counts[f"quality_{'w' if truly_well else 'k'}_{'w' if said_well else 'k'}"] += 1
     counts["quality_pairs"] += 1
-    counts["quality_agree"] += well == truly
+    counts["quality_agree"] += truly_well == said_well
+
+
+def score_quality(ours: mc.report.ElementResult, truth: Mapping[str, Any], counts: Counter[str]) -> bool:
+    """Count one element both we and the label call present: weak/well-defined (``count_call``) and each
+    requirement the label calls met or missing; whether we agree."""
+    well, truly = ours.status == "present", bool(truth["well_defined"])
+    count_call(counts, truly, well)
     met = {r.id for r in ours.requirements if r.met}
     known = {r.id for r in ours.requirements}
     for expected, attributes in (

@@ -19,7 +19,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import msp_contract as mc
-from benchmarks._reviewed import QUALITY, labels_by_document, quality_summary, score_report_quality
+from benchmarks._reviewed import (
+    QUALITY,
+    count_call,
+    labels_by_document,
+    quality_summary,
+    score_report_quality,
+)
 from benchmarks._shared import CUAD, require_shared
 
 SECOND = QUALITY.with_name("quality_second.jsonl")
@@ -31,10 +37,7 @@ def _reviewer_counts(first: dict, second: dict) -> Counter[str]:
         if element not in second:
             continue
         answer = second[element]
-        well, truly = bool(answer["well_defined"]), bool(truth["well_defined"])
-        counts[f"quality_{'w' if truly else 'k'}_{'w' if well else 'k'}"] += 1
-        counts["quality_pairs"] += 1
-        counts["quality_agree"] += well == truly
+        count_call(counts, bool(truth["well_defined"]), bool(answer["well_defined"]))
         for attribute in truth["attributes_met"] + truth["attributes_missing"]:
             counts["req_pairs"] += 1
             counts["req_agree"] += (attribute in truth["attributes_met"]) == (
