@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import doc
+from helpers import SHARED, doc, needs_shared
 
 import msp_contract as mc
 from msp_contract.engine.parties import party_names, party_roles, role_view, stand_ins
@@ -284,3 +284,19 @@ def test_a_natural_person_is_a_party_too() -> None:
     )
     assert party_names(text) == ["Theismann", "Bizzingo"]
     assert party_roles(text) == {"Theismann": "provider", "Bizzingo": "customer"}
+
+
+@needs_shared
+def test_the_index_lowers_the_role_view_once_and_exactly() -> None:
+    """The index keeps the role view's lower-cased text from the overwriting itself instead of lowering the
+    whole contract again: it must be exactly ``match_text.lower()``, on agreements whose names are replaced."""
+    from msp_contract.engine.elements import index_for
+
+    rules = mc.load_rules()
+    replaced = 0
+    for path in sorted((SHARED / "cuad" / "txt").glob("*.txt"))[:40]:
+        index = index_for(mc.load(path), rules)
+        replaced += bool(index.roles)
+        lowered = index.match_text.lower()
+        assert index._lower == (lowered if len(lowered) == len(index.text) else None), path.name
+    assert replaced >= 10

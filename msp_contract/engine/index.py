@@ -13,7 +13,7 @@ from ..model import Document, Section
 from ..rulebook.literals import Literals, Lookup
 from ..sentences import split_sentences
 from .contents import looks_like_contents
-from .parties import StandIns, party_roles, role_view
+from .parties import StandIns, party_roles, role_view, role_view_lowered
 
 _WORD = re.compile(r"\w+")
 
@@ -134,9 +134,9 @@ class DocumentIndex:
             self.sentences.append(Sentence(start, end, inner))
         self._starts = [s.start for s in self.sentences]
         self._link_headers(rows)
-        self.roles = party_roles(text) if self.stand_ins else {}
-        self.match_text = role_view(text, self.roles, self.stand_ins or {})
-        lowered = self.match_text.lower()
+        lowered = text.lower()  # once: the party reading, the role view and the prefilter all read it
+        self.roles = party_roles(text, lowered) if self.stand_ins else {}
+        self.match_text, lowered = role_view_lowered(text, lowered, self.roles, self.stand_ins or {})
         self._lower = lowered if len(lowered) == len(text) else None
 
     def _link_headers(self, tables: list[list[tuple[int, int]]]) -> None:
