@@ -114,9 +114,10 @@ def score_report_quality(report: mc.Report, calls: Mapping[str, Any], counts: Co
             score_quality(ours[element], truth, counts)
 
 
-def quality_summary(counts: Counter[str]) -> str:
+def quality_summary(counts: Counter[str], items: str = "requirement") -> str:
     """Weak/well-defined agreement, next to what always answering 'weak' would score and Cohen's kappa
-    (agreement beyond chance): most present elements are weak, so raw agreement alone flatters."""
+    (agreement beyond chance): most present elements are weak, so raw agreement alone flatters. ``items``
+    names what ``req_pairs`` counted (requirements against a label, attributes between two labels)."""
     n = counts["quality_pairs"]
     if not n:
         return "no quality pairs"
@@ -131,7 +132,7 @@ def quality_summary(counts: Counter[str]) -> str:
     return (
         f"weak/well-defined agreement {observed:.3f} (n={n}; always 'weak' {(n - truly_well) / n:.3f}; "
         f"kappa {kappa:.2f}; well defined: recall {recall:.2f}, precision {precision:.2f}); "
-        f"requirement agreement {requirements:.3f} (n={counts['req_pairs']})"
+        f"{items} agreement {requirements:.3f} (n={counts['req_pairs']})"
     )
 
 

@@ -63,7 +63,7 @@ def main() -> None:
         score_report_quality(report, calls, engine_first)
         score_report_quality(report, again, engine_second)
     print(f"{len(second)} agreements labelled twice ({args.source}):")
-    print(f"  second reviewer vs first: {quality_summary(reviewers).replace('requirement', 'attribute')}")
+    print(f"  second reviewer vs first: {quality_summary(reviewers, 'attribute')}")
     print(f"  engine vs first reviewer:  {quality_summary(engine_first)}")
     print(f"  engine vs second reviewer: {quality_summary(engine_second)}")
 

@@ -45,19 +45,19 @@ def _renewal_term(text: str) -> list[FoundValue]:
     return []
 
 
-def _notice_days(duration: Duration) -> float:
-    """A notice period in days as contracts and notice policies count them: a month is 30 days and a year 365
-    ("three months' notice" is the 90-day window, not 91.3 days that fail a 90-day policy)."""
-    if duration.unit == "months" and not duration.business:
-        return duration.value * 30
-    if duration.unit == "years" and not duration.business:
-        return duration.value * 365
-    return duration.to_days()
+_CALENDAR_DAYS = {"months": 30, "years": 365}  # as contracts and day-counted policies count them
+
+
+def _policy_days(duration: Duration) -> float:
+    """A duration in days for a policy in days: "three months' notice" is the 90-day window, not the 91.3 days
+    of an average month, which would fail a 90-day policy."""
+    per_unit = _CALENDAR_DAYS.get(duration.unit)
+    return duration.value * per_unit if per_unit is not None else duration.to_days()
 
 
 def _non_renewal_notice(text: str) -> list[FoundValue]:
     notice = term_and_renewal(text).non_renewal_notice
-    return [FoundValue(notice.normalized, _notice_days(notice), notice.start, notice.end)] if notice else []
+    return [FoundValue(notice.normalized, _policy_days(notice), notice.start, notice.end)] if notice else []
 
 
 def _as_hours(duration: Duration) -> FoundValue:
@@ -71,7 +71,7 @@ def _duration_hours(text: str) -> list[FoundValue]:
 
 def _duration_days(text: str) -> list[FoundValue]:
     """Any stated duration, compared in days (notice periods, transition assistance, data return)."""
-    return [FoundValue(d.normalized, _notice_days(d), d.start, d.end) for d in find_durations(text)]
+    return [FoundValue(d.normalized, _policy_days(d), d.start, d.end) for d in find_durations(text)]
 
 
 def _availability_percent(text: str) -> list[FoundValue]:
