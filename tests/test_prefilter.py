@@ -86,6 +86,21 @@ def test_optional_alternatives_keep_a_word_start(pattern: str, word_start: bool)
     assert any("termination" in lookup.in_words for lookup in plan) is not word_start
 
 
+@pytest.mark.parametrize(
+    ("pattern", "word_start"),
+    [
+        (r"\bprovide\s+(?:the\s+)?(?:services?|(?<!\bin\s)support)\b", True),  # a lookbehind consumes nothing
+        (r"\bprovide\s+(?!the\b)(?:\w+\s+)?support\b", True),  # nor does a lookahead
+        (r"\bprovide\s+[\"“]?support\b", True),  # an optional quote: the word after it starts a word
+        (r"\bprovide\s*(?!the\b)support\b", False),  # "providesupport": the lookahead keeps no space
+    ],
+)
+def test_lookarounds_and_opening_quotes_keep_a_word_start(pattern: str, word_start: bool) -> None:
+    plan = prefilter_plan(literal_options(pattern))
+    assert any("support" in lookup.prefixes or "support" in lookup.words for lookup in plan) is word_start
+    assert any("support" in lookup.in_words for lookup in plan) is not word_start
+
+
 def test_a_literal_that_holds_a_shorter_one_adds_no_lookup() -> None:
     lookup = prefilter_plan(literal_options(r"\d+\s*(?:days?|months?)"))[0]
     assert lookup.in_words == ("day", "month")  # "days" holds "day": every word with "days" has "day"

@@ -233,10 +233,11 @@ class DocumentIndex:
         remembered: ``_lookup_mask`` reads the cache itself before calling this."""
         words = self._vocabulary.words
         first = bisect.bisect_left(words, prefix)
-        last = bisect.bisect_left(words, prefix + "\U0010ffff", first)
         mask = 0
-        for word in words[first:last]:
-            mask |= self._word_mask(word)
+        if first < len(words) and words[first].startswith(prefix):  # most prefixes begin no word
+            last = bisect.bisect_left(words, prefix + "\U0010ffff", first + 1)
+            for word in words[first:last]:
+                mask |= self._word_mask(word)
         self._prefix_masks[prefix] = mask
         return mask
 

@@ -33,12 +33,14 @@ COMMON_WORDS = {
 _RARE_SYMBOLS = set("%$£€§")
 _REPEATS = tuple(op for op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)) if op)
 _BOUNDARIES = {c.AT_BOUNDARY, c.AT_BEGINNING, c.AT_BEGINNING_STRING, c.AT_BEGINNING_LINE}
+# Lookarounds ("(?<!\\bin\\s)support") consume no text: what precedes them still precedes what follows.
+_LOOKAROUNDS = (c.ASSERT, c.ASSERT_NOT)
 
 
 @dataclass(frozen=True, slots=True)
 class Literals:
     strings: frozenset[str]  # lower-case; any one of them occurs in every match
-    at_word_start: bool  # each of them starts at a word boundary wherever it occurs in a match
+    at_word_start: bool  # no word character precedes any of them wherever it occurs in a match
     at_word_end: bool = False  # ... and a space or punctuation mark follows each (so a word ends with it)
 
 
@@ -139,7 +141,7 @@ def _ends_with_non_word(op: Any, av: Any, before: bool = False) -> bool:
 def _items_end_with_non_word(items: Any, before: bool) -> bool:
     state = before
     for op, av in items:
-        if op is not c.AT:
+        if op is not c.AT and op not in _LOOKAROUNDS:
             state = _ends_with_non_word(op, av, state)
     return state
 
@@ -173,8 +175,9 @@ def _run_requirement(run: set[str], anchored: bool, separated: bool = False) -> 
     """``separated``: the item after the run starts with a separator (``_starts_with_separator``)."""
     if not run or not all(map(_usable, run)):
         return None
-    starts_word = all(not _separator(ord(s[0])) for s in run)
-    return Literals(frozenset(run), anchored and starts_word, separated)
+    # A string that opens with a separator ('"level' of '["“]?level') is looked up by the word after it
+    # (index_key), which starts a word wherever it occurs; the others start where the run starts.
+    return Literals(frozenset(run), anchored, separated)
 
 
 def _sequence(
@@ -193,6 +196,8 @@ def _sequence(
         if op is c.AT:  # zero-width: a literal run continues across it
             if av in _BOUNDARIES and run == {""}:
                 run_anchored = anchored = True
+            continue
+        if op in _LOOKAROUNDS:  # zero-width too; what it looks at is not required
             continue
         expansion = _expansions(op, av)
         if expansion is not None and len(run) * len(expansion[0]) <= _MAX_VARIANTS:
