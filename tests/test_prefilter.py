@@ -101,6 +101,15 @@ def test_lookarounds_and_opening_quotes_keep_a_word_start(pattern: str, word_sta
     assert any("support" in lookup.in_words for lookup in plan) is not word_start
 
 
+def test_equal_lookups_are_one_object() -> None:
+    """Lookups are interned: the per-document caches hash them by identity, so two options that come to
+    the same lookup ("credit" and "credits|credited|credit": every such word starts with "credit") must
+    share one object."""
+    first, second = literal_options(r"\bcredit"), literal_options(r"\b(?:credits|credited|credit)")
+    assert first != second
+    assert prefilter_plan(first)[0] is prefilter_plan(second)[0]
+
+
 def test_a_literal_that_holds_a_shorter_one_adds_no_lookup() -> None:
     lookup = prefilter_plan(literal_options(r"\d+\s*(?:days?|months?)"))[0]
     assert lookup.in_words == ("day", "month")  # "days" holds "day": every word with "days" has "day"

@@ -15,7 +15,7 @@ import functools
 import re
 import warnings
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -246,10 +246,13 @@ def _item(op: Any, av: Any, anchored: bool) -> Literals | None:
     return None
 
 
-class Lookup(NamedTuple):
-    """How a document index finds the sentences holding one of an option's literals. A named tuple, not a
-    dataclass: every candidate check hashes its lookups (per-document caches), and a tuple hashes in C where a
-    dataclass's ``__hash__`` runs as Python (2% of rule evaluation's instructions, measured)."""
+@dataclass(frozen=True, slots=True, eq=False)
+class Lookup:
+    """How a document index finds the sentences holding one of an option's literals.
+
+    Interned: ``lookup_of`` returns one object per distinct lookup, so identity is equality and the object
+    hashes by identity, in C. Every candidate check hashes its plan and lookups (per-document caches), and a
+    value hash would hash every string of every lookup again, each time."""
 
     prefixes: tuple[str, ...]  # words of the word index, as prefixes: a constant-time lookup each
     words: tuple[str, ...]  # whole words of the word index (more selective: "term" is not "termination")
@@ -259,6 +262,16 @@ class Lookup(NamedTuple):
     @property
     def cheap(self) -> bool:  # word-index lookups only
         return not (self.in_words or self.anywhere)
+
+
+_INTERNED: dict[tuple[tuple[str, ...], ...], Lookup] = {}
+
+
+def _interned(*parts: tuple[str, ...]) -> Lookup:
+    found = _INTERNED.get(parts)
+    if found is None:
+        found = _INTERNED[parts] = Lookup(*parts)
+    return found
 
 
 _WORD = re.compile(r"\w+")
@@ -301,7 +314,7 @@ def lookup_of(option: Literals) -> Lookup:
     minimal = sorted(p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes))
     whole = sorted(w for w in words if not any(w.startswith(p) for p in minimal))
     inside = sorted(w for w in in_words if not any(q != w and q in w for q in in_words))
-    return Lookup(tuple(minimal), tuple(whole), tuple(inside), tuple(sorted(anywhere)))
+    return _interned(tuple(minimal), tuple(whole), tuple(inside), tuple(sorted(anywhere)))
 
 
 def prefilter_plan(options: tuple[Literals, ...]) -> tuple[Lookup, ...]:
