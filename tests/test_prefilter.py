@@ -110,6 +110,15 @@ def test_equal_lookups_are_one_object() -> None:
     assert prefilter_plan(first)[0] is prefilter_plan(second)[0]
 
 
+def test_leading_literals_keep_only_the_shortest_of_a_prefix_chain() -> None:
+    """Anchored matching looks for each leading literal in every candidate sentence: "agrees" begins
+    wherever "agree" does, so looking for it too would only find the same places again."""
+    from msp_contract.rulebook.literals import leading_literals
+
+    assert leading_literals(r"\b(?:agrees?|undertakes?)\s+to\b") == {"agree", "undertake"}
+    assert leading_literals(r"\b(?:term|termination)\b") == {"term"}
+
+
 def test_a_literal_that_holds_a_shorter_one_adds_no_lookup() -> None:
     lookup = prefilter_plan(literal_options(r"\d+\s*(?:days?|months?)"))[0]
     assert lookup.in_words == ("day", "month")  # "days" holds "day": every word with "days" has "day"

@@ -347,7 +347,8 @@ def leading_literals(pattern: str) -> frozenset[str] | None:
     pure = _pure(items)
     if pure is None or not pure[0] or min(map(len, pure[0])) < MIN_LITERAL:
         return None
-    return frozenset(pure[0])
+    # "agrees" starts wherever "agree" does: only the shortest of such literals need be looked for
+    return frozenset(s for s in pure[0] if not any(t != s and s.startswith(t) for t in pure[0]))
 
 
 @functools.lru_cache(maxsize=8192)
