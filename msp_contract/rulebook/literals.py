@@ -299,6 +299,12 @@ def index_key(literal: str, at_word_start: bool, at_word_end: bool = False) -> t
     return key.group(), key.end() < len(literal) or at_word_end
 
 
+def _shortest_prefixes(strings: set[str]) -> list[str]:
+    """The strings no other of them starts: wherever "agrees" or "services" begins, "agree" or "service"
+    does too, so looking for the longer ones adds nothing."""
+    return [s for s in strings if not any(t != s and s.startswith(t) for t in strings)]
+
+
 @functools.lru_cache(maxsize=16384)
 def lookup_of(option: Literals) -> Lookup:
     """Worked out once per option, not per document. A prefix that another prefix of the option starts
@@ -315,7 +321,7 @@ def lookup_of(option: Literals) -> Lookup:
             in_words.add(literal)
         else:
             anywhere.append(literal)
-    minimal = sorted(p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes))
+    minimal = sorted(_shortest_prefixes(prefixes))
     whole = sorted(w for w in words if not any(w.startswith(p) for p in minimal))
     inside = sorted(w for w in in_words if not any(q != w and q in w for q in in_words))
     return _interned(tuple(minimal), tuple(whole), tuple(inside), tuple(sorted(anywhere)))
@@ -347,8 +353,7 @@ def leading_literals(pattern: str) -> frozenset[str] | None:
     pure = _pure(items)
     if pure is None or not pure[0] or min(map(len, pure[0])) < MIN_LITERAL:
         return None
-    # "agrees" starts wherever "agree" does: only the shortest of such literals need be looked for
-    return frozenset(s for s in pure[0] if not any(t != s and s.startswith(t) for t in pure[0]))
+    return frozenset(_shortest_prefixes(pure[0]))  # "agrees" starts wherever "agree" does
 
 
 @functools.lru_cache(maxsize=8192)
