@@ -298,3 +298,18 @@ def test_a_requirement_the_contract_rules_out_is_not_a_gap() -> None:
     open_question = mc.analyze(doc(raised)).element("term_and_renewal")
     assert [r.applicable for r in open_question.requirements] == [True] * len(open_question.requirements)
     assert open_question.status == "weak"
+
+
+def test_a_rule_set_compiles_each_signals_once_with_its_own_macros() -> None:
+    import dataclasses
+
+    rules = mc.load_rules()
+    element = rules.elements[0]
+    first = rules.compiled(element.id, element.detect)
+    assert rules.compiled(element.id, element.detect) is first
+    # an equal copy of the signals (YAML anchors give such copies) comes to the same compiled object, which
+    # the per-document caches of shared conditions are keyed by
+    assert rules.compiled(element.id, element.detect.model_copy()) is first
+    macros = {**rules.blueprint.macros, "unused_macro": "x"}
+    other = dataclasses.replace(rules, blueprint=rules.blueprint.model_copy(update={"macros": macros}))
+    assert other.compiled(element.id, element.detect) is not first  # a copy does not share the memo

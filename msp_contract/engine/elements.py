@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -11,7 +10,7 @@ import regex
 from ..model import Document, Section
 from ..report import ClauseResult, ElementResult, Evidence, RequirementResult, WordingResult
 from ..rulebook import ElementRule, Requirement, RuleSet, Signals
-from ..rulebook.patterns import CompiledSignals, compile_pattern, compile_signals_cached
+from ..rulebook.patterns import CompiledSignals, compile_pattern
 from ..valuechecks import VALUE_CHECKS, FoundValue
 from .detect import Hit, heading_hits, pattern_hits, sentence_allowed
 from .evidence import hit_evidence
@@ -38,16 +37,7 @@ class Context:
     document_hits: dict[CompiledSignals, list[Hit]] = field(default_factory=dict)
 
     def compiled(self, rule_id: str, signals: Signals) -> CompiledSignals:
-        return compile_signals_cached(signals, self.macros, self.rules.source(rule_id))
-
-    @functools.cached_property
-    def macros(self) -> tuple[tuple[str, str], ...]:
-        return macro_items(self.rules)
-
-
-def macro_items(rules: RuleSet) -> tuple[tuple[str, str], ...]:
-    """The blueprint's macros in a hashable form, the key of the compiled-signals cache."""
-    return tuple(sorted(rules.blueprint.macros.items()))
+        return self.rules.compiled(rule_id, signals)
 
 
 def index_for(document: Document, rules: RuleSet) -> DocumentIndex:
@@ -342,7 +332,7 @@ def evaluate_clauses(
     hits_by_type: dict[str, list[Hit]] = {}
     results: list[ClauseResult] = []
     for rule in rules.clauses:
-        signals = compile_signals_cached(rule.detect, macro_items(rules), rules.source(rule.id))
+        signals = rules.compiled(rule.id, rule.detect)
         hits = pattern_hits(index, signals, None, outside) + heading_hits(index, signals, None, outside)
         hits.sort(key=lambda h: h.start)
         hits_by_type[rule.id] = hits

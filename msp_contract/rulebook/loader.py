@@ -16,8 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import RuleFileError
 from .location import default_rules_dir
-from .patterns import check_signals
-from .schema import BlueprintFile, ClauseRule, ElementRule, Wording
+from .patterns import CompiledSignals, check_signals, compile_signals_cached
+from .schema import BlueprintFile, ClauseRule, ElementRule, Signals, Wording
 from .sentence_model import FILE_NAME as SENTENCE_MODEL_FILE
 from .sentence_model import SentenceModel, read_sentence_model
 
@@ -36,6 +36,23 @@ class RuleSet:
     sentence_model: SentenceModel | None = field(default=None, compare=False)
     # The blueprint.yaml read: its patterns (``outside``) are vetted like rule files when bundled.
     blueprint_path: Path = field(default=Path("blueprint.yaml"), compare=False)
+    # Signals compiled so far, by the identity of the Signals object (kept, so the id stays its own). Every
+    # review asks for every rule's signals, and the compile cache's key hashes a pydantic model and the
+    # macros by value: 1.4% of rule evaluation, measured.
+    _compiled: dict[int, tuple[Signals, CompiledSignals]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+
+    def compiled(self, rule_id: str, signals: Signals) -> CompiledSignals:
+        """``signals`` of rule ``rule_id`` compiled with this rule set's macros (once per rule set)."""
+        entry = self._compiled.get(id(signals))
+        if entry is None or entry[0] is not signals:
+            macros = tuple(sorted(self.blueprint.macros.items()))
+            entry = self._compiled[id(signals)] = (
+                signals,
+                compile_signals_cached(signals, macros, self.source(rule_id)),
+            )
+        return entry[1]
 
     def element(self, element_id: str) -> ElementRule:
         return next(e for e in self.elements if e.id == element_id)
