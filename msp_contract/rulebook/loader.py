@@ -38,7 +38,7 @@ class RuleSet:
     blueprint_path: Path = field(default=Path("blueprint.yaml"), compare=False)
     # Signals compiled so far, by the identity of the Signals object (kept, so the id stays its own). Every
     # review asks for every rule's signals, and the compile cache's key hashes a pydantic model and the
-    # macros by value: 1.4% of rule evaluation, measured.
+    # macros by value (0.5% of rule evaluation's instructions, measured).
     _compiled: dict[int, tuple[Signals, CompiledSignals]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
