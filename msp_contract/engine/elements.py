@@ -36,9 +36,6 @@ class Context:
     # are shared by several requirements (YAML anchors) and need one search per document
     document_hits: dict[CompiledSignals, list[Hit]] = field(default_factory=dict)
 
-    def compiled(self, rule_id: str, signals: Signals) -> CompiledSignals:
-        return self.rules.compiled(rule_id, signals)
-
 
 def index_for(document: Document, rules: RuleSet) -> DocumentIndex:
     """The document index the rules read: named parties overwritten by these rules' own role words."""
@@ -200,7 +197,7 @@ def _scoped_hits(
 ) -> list[Hit]:
     """Hits of a requirement's signals (or of its applicability conditions) in the element's clauses, or in
     the whole document with ``scope: document``."""
-    compiled = ctx.compiled(rule.id, signals)
+    compiled = ctx.rules.compiled(rule.id, signals)
     if compiled.empty:
         hits: list[Hit] = []
     elif signals.scope == "document":
@@ -221,7 +218,7 @@ def evaluate_wording(
     by_id = {w.id: w for w in ctx.rules.wording}
     for wording_id in rule.wording:
         wording = by_id[wording_id]
-        signals = ctx.compiled(wording.id, wording.detect)
+        signals = ctx.rules.compiled(wording.id, wording.detect)
         hits = pattern_hits(ctx.index, signals, scope)
         if hits:
             results.append(
@@ -245,7 +242,7 @@ class ModelHit:
 def evaluate_element(ctx: Context, rule: ElementRule, model_hit: ModelHit | None = None) -> ElementResult:
     """The element's status, requirements and wording. ``model_hit``: the sentence the sentence model read
     as stating an element its rule patterns did not find (they are not run again)."""
-    hits = [model_hit.hit] if model_hit is not None else detect(ctx, ctx.compiled(rule.id, rule.detect))
+    hits = [model_hit.hit] if model_hit is not None else detect(ctx, ctx.rules.compiled(rule.id, rule.detect))
     if not hits:
         return ElementResult(
             id=rule.id, pillar=rule.pillar, title=rule.title, status="missing", severity=rule.severity,
@@ -298,8 +295,8 @@ def model_hits(ctx: Context, missing: list[ElementRule]) -> list[tuple[ElementRu
     ranked = ranked_candidates(ctx.index, model, [rule.id for rule in missing])
     found: list[tuple[ElementRule, ModelHit]] = []
     for rule in missing:
-        signals = ctx.compiled(rule.id, rule.detect)
-        guard = ctx.compiled(rule.id, rule.sentence_model.signals)
+        signals = ctx.rules.compiled(rule.id, rule.detect)
+        guard = ctx.rules.compiled(rule.id, rule.sentence_model.signals)
         for candidate in ranked.get(rule.id, []):
             if sentence_allowed(ctx.index, signals, guard, candidate.sentence, ctx.global_outside):
                 sentence = ctx.index.sentences[candidate.sentence]
