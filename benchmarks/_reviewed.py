@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import msp_contract as mc
-from benchmarks._shared import REPO
+from benchmarks._shared import REPO, confusion_cell, precision_recall_f1
 from msp_contract.rulebook import default_rules_dir
 from msp_contract.rulebook.sentence_model import FILE_NAME
 
@@ -46,9 +46,9 @@ def rules_with(model: dict[str, object], folder: Path, source: Path | None = Non
 
 
 def _count(counts: Counter[str], element: str, found: bool, expected: bool) -> None:
-    cell = "tp" if found and expected else "fp" if found else "fn" if expected else "tn"
-    counts[cell] += 1
-    counts[f"{element}:{cell}"] += 1
+    call = confusion_cell(found, expected)
+    counts[call] += 1
+    counts[f"{element}:{call}"] += 1
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,5 @@ def quality_summary(counts: Counter[str], items: str = "requirement") -> str:
 
 def prf(counts: Counter[str], prefix: str = "") -> str:
     tp, fp, fn = (counts[prefix + k] for k in ("tp", "fp", "fn"))
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    p, r, f = precision_recall_f1(counts, prefix)
     return f"P={p:.3f} R={r:.3f} F1={f:.3f} (tp={tp} fp={fp} fn={fn})"

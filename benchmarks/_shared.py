@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import random
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -38,3 +41,34 @@ def label_source(doc_id: str, kind: str) -> Path | None:
     if doc_id in PUBLIC_SOURCES:
         return PUBLIC_SOURCES[doc_id].get(kind)
     return CUAD / kind / f"{doc_id}.{kind}"
+
+
+def cross_validation_parser(description: str | None) -> argparse.ArgumentParser:
+    """The options every cross-validation benchmark takes: folds, seed and input kind."""
+    parser = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--source", choices=["txt", "pdf"], default="txt")
+    return parser
+
+
+def folds(documents: list[str], count: int, seed: int) -> list[list[str]]:
+    """``documents`` dealt into ``count`` folds after a seeded shuffle (cross-validation benchmarks)."""
+    shuffled = sorted(documents)
+    random.Random(seed).shuffle(shuffled)
+    return [shuffled[k::count] for k in range(count)]
+
+
+def confusion_cell(found: bool, expected: bool) -> str:
+    """The confusion-matrix cell of one (document, type) call: "tp", "fp", "fn" or "tn"."""
+    return "tp" if found and expected else "fp" if found else "fn" if expected else "tn"
+
+
+def precision_recall_f1(counts: Counter[str], prefix: str = "") -> tuple[float, float, float]:
+    """From the ``tp``/``fp``/``fn`` cells of ``counts`` (under ``prefix``); an empty side scores 1."""
+    tp, fp, fn = (counts[prefix + k] for k in ("tp", "fp", "fn"))
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0

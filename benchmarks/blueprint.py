@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import msp_contract as mc
 from benchmarks._reviewed import quality_summary, score_quality
-from benchmarks._shared import LABELS, label_source, require_shared
+from benchmarks._shared import LABELS, confusion_cell, label_source, precision_recall_f1, require_shared
 
 
 def score(
@@ -51,7 +51,7 @@ def score(
         for element_id, truth in label["elements"].items():
             ours = ours_by_id.get(element_id)  # an element without a rule yet counts as missing
             found, expected = ours is not None and ours.status != "missing", bool(truth["present"])
-            cell = "tp" if found and expected else "fp" if found else "fn" if expected else "tn"
+            cell = confusion_cell(found, expected)
             counts[cell] += 1
             by_element[element_id][cell] += 1
             if cell in {"fp", "fn"}:
@@ -61,17 +61,10 @@ def score(
     return _summary(counts, by_element if per_element else {}, mistakes)
 
 
-def _prf(c: Counter[str]) -> tuple[float, float, float]:
-    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
-    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
-
-
 def _summary(
     counts: Counter[str], by_element: dict[str, Counter[str]], mistakes: list[str]
 ) -> dict[str, object]:
-    p, r, f = _prf(counts)
+    p, r, f = precision_recall_f1(counts)
     return {
         "documents": counts["documents"],
         "presence": {
@@ -90,7 +83,13 @@ def _summary(
         else None,
         "requirement_pairs": counts["req_pairs"],
         "per_element": {
-            e: dict(zip(("precision", "recall", "f1"), map(lambda x: round(x, 2), _prf(c)), strict=True))
+            e: dict(
+                zip(
+                    ("precision", "recall", "f1"),
+                    map(lambda x: round(x, 2), precision_recall_f1(c)),
+                    strict=True,
+                )
+            )
             | dict(c)
             for e, c in sorted(by_element.items())
         },

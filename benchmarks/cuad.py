@@ -33,9 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rapidfuzz import fuzz
 
 import msp_contract as mc
-from benchmarks._shared import CUAD, cuad_manifest, require_shared
+from benchmarks._shared import CUAD, confusion_cell, cuad_manifest, precision_recall_f1, require_shared
 from msp_contract.engine import review
-from msp_contract.engine.elements import evaluate_clauses, index_for
+from msp_contract.engine.clauses import evaluate_clauses
+from msp_contract.engine.elements import index_for
 
 OVERLAP_THRESHOLD = 85
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
@@ -86,7 +87,7 @@ def run(
         for rule in clause_rules:
             expert = entry["labels"].get(rule.cuad, {}).get("clauses", [])
             ours = found.get(rule.id)
-            cell = "tp" if ours and expert else "fp" if ours else "fn" if expert else "tn"
+            cell = confusion_cell(bool(ours), bool(expert))
             counts[rule.id][cell] += 1
             if cell == "tp":
                 hit = any(overlaps(e.quote, x) for e in ours.evidence for x in expert)
@@ -107,7 +108,7 @@ def run(
     per_type = {}
     for rule in clause_rules:
         c = counts[rule.id]
-        p, r, f = _prf(c)
+        p, r, f = precision_recall_f1(c)
         per_type[rule.id] = {
             "cuad": rule.cuad,
             "precision": round(p, 3),
@@ -141,13 +142,6 @@ def run(
 def _short(text: str, limit: int = 300) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _prf(c: Counter[str]) -> tuple[float, float, float]:
-    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
-    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
 
 
 def print_table(result: dict[str, Any]) -> None:

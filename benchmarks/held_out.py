@@ -80,7 +80,8 @@ def score(
     if missing:
         raise SystemExit(f"not in {REVIEWED.name}: {', '.join(missing)}")
     with contextlib.redirect_stderr(io.StringIO()):
-        model = trainer.train(trainer.arguments(["--exclude", ",".join(documents)]))
+        # elements only: the clause model does not change element statuses (engine/clauses.py)
+        model = trainer.train(trainer.arguments(["--exclude", ",".join(documents), "--no-clauses"]))
     counts: dict[str, dict[str, Counter[str]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         rules = rules_with(model, Path(tmp) / "rules", rules_dir)

@@ -13,10 +13,8 @@ are not fitted (docs/benchmarks.md has rounds scored with older rules for that).
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import io
-import random
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -30,22 +28,11 @@ import train_sentence_model as trainer  # noqa: E402
 
 import msp_contract as mc  # noqa: E402
 from benchmarks._reviewed import prf, reviewed_labels, rules_with, score_agreement  # noqa: E402
-from benchmarks._shared import CUAD, require_shared  # noqa: E402
-
-
-def _folds(documents: list[str], count: int, seed: int) -> list[list[str]]:
-    shuffled = sorted(documents)
-    random.Random(seed).shuffle(shuffled)
-    return [shuffled[k::count] for k in range(count)]
+from benchmarks._shared import CUAD, cross_validation_parser, folds, require_shared  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--source", choices=["txt", "pdf"], default="txt")
+    parser = cross_validation_parser(__doc__)
     parser.add_argument("--per-element", action="store_true")
     parser.add_argument(
         "--only", type=Path, help="score only the agreements listed in this file (one per line)"
@@ -57,9 +44,10 @@ def main() -> None:
     element_ids = [e.id for e in mc.load_rules().elements]
     added: dict[str, Counter[str]] = defaultdict(Counter)
     only = set(args.only.read_text().split()) if args.only else set()
-    for number, fold in enumerate(_folds(list(labels), args.folds, args.seed), 1):
+    for number, fold in enumerate(folds(list(labels), args.folds, args.seed), 1):
         with contextlib.redirect_stderr(io.StringIO()):
-            model = trainer.train(trainer.arguments(["--exclude", ",".join(fold)]))
+            # elements only: the clause model does not change element statuses (engine/clauses.py)
+            model = trainer.train(trainer.arguments(["--exclude", ",".join(fold), "--no-clauses"]))
         with tempfile.TemporaryDirectory() as tmp:
             rules = rules_with(model, Path(tmp) / "rules")
             for document in fold:

@@ -30,13 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import msp_contract as mc
 from benchmarks._shared import CUAD, require_shared
 from msp_contract.engine import review
-from msp_contract.engine.elements import (
-    Context,
-    evaluate_clauses,
-    evaluate_elements,
-    global_outside,
-    index_for,
-)
+from msp_contract.engine.clauses import evaluate_clauses
+from msp_contract.engine.elements import Context, evaluate_elements, global_outside, index_for
 from msp_contract.model import Document
 from msp_contract.rulebook import RuleSet
 

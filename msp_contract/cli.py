@@ -77,7 +77,7 @@ def _add_check(check: argparse.ArgumentParser) -> None:
         dest="sentence_model",
         action="store_const",
         const=False,
-        help="rule patterns only: do not read what they miss with the rules folder's sentence model",
+        help="rule patterns only: do not read what they miss (elements, clause types) with the sentence model",
     )
     check.add_argument("--waivers", metavar="FILE", help="reviewed waivers YAML")
     check.add_argument("--baseline", metavar="FILE", help="suppress findings recorded in this baseline")

@@ -22,7 +22,7 @@ class Config(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict)  # rule or element id -> severity
     thresholds: dict[str, float] = Field(default_factory=dict)  # policy params, e.g. availability_min_percent
     fail_on: Literal["error", "warning", "info", "never"] = "error"
-    # Read sentences the rule patterns miss with the rules folder's sentence model (if it has one).
+    # Read what the rule patterns miss (elements, clause types) with the rules folder's sentence model.
     sentence_model: bool = True
     # glob -> ids ignored for matching files (an SOW need not carry the MSA's liability terms)
     per_file_ignores: dict[str, tuple[str, ...]] = Field(default_factory=dict, alias="per-file-ignores")

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 Severity = Literal["error", "warning", "info"]
 Status = Literal["present", "weak", "missing"]
 FindingKind = Literal["missing", "requirement", "wording", "policy", "input"]
@@ -81,6 +81,10 @@ class ClauseResult(_Frozen):
     title: str
     value: str | None = None  # normalized value, e.g. "90 days", "New York"
     evidence: tuple[Evidence, ...]
+    # "model": no clause pattern matched; the clause model (rules/sentence_model.json, ``clauses``) read the
+    # evidence sentence as this clause type, with probability ``model_score``. Worth a human look first.
+    detected_by: Literal["rules", "model"] = "rules"
+    model_score: float | None = None
 
 
 class SlaEntry(_Frozen):
@@ -165,6 +169,10 @@ class Report(_Frozen):
             if element.id == element_id:
                 return element
         raise KeyError(f"no element {element_id!r} in this report; it has: {', '.join(self.statuses())}")
+
+    def clause(self, clause_type: str) -> ClauseResult | None:
+        """The clause inventory's entry for ``clause_type`` ("governing_law"), or None when not found."""
+        return next((c for c in self.clauses if c.type == clause_type), None)
 
     def statuses(self) -> dict[str, Status]:
         return {e.id: e.status for e in self.elements}

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import REPO, SHARED, doc, needs_shared
+from helpers import REPO, SHARED, doc, needs_shared, top_words
 
 import msp_contract as mc
 from msp_contract.engine.elements import index_for
@@ -24,18 +24,11 @@ LABELS = REPO / "benchmarks" / "labels" / "reviewed.jsonl"
 PATTERNS_ONLY = mc.Config(sentence_model=False)
 
 
-def _top_words(element_id: str, count: int) -> list[str]:
-    assert MODEL is not None
-    column = MODEL.elements.index(element_id)
-    by_weight = sorted(MODEL.rows, key=lambda word: -MODEL.weights[MODEL.rows[word], column])
-    return [w for w in by_weight if w.isalpha()][:count]
-
-
 def _unpatterned(element_id: str, frame: str, rules: mc.RuleSet = RULES) -> str:
     """Heavily weighted words for ``element_id`` that no rule pattern fires on, put in ``frame`` ("{}" marks
     where), until the model reads the sentence as the element: what the fallback exists for."""
     chosen: list[str] = []
-    for word in _top_words(element_id, 60):
+    for word in top_words(MODEL, element_id, 60):
         text = frame.format(" ".join([*chosen, word]))
         if mc.analyze(doc(text), rules=rules, config=PATTERNS_ONLY).element(element_id).status != "missing":
             continue
@@ -47,9 +40,9 @@ def _unpatterned(element_id: str, frame: str, rules: mc.RuleSet = RULES) -> str:
 
 def test_bundled_model_scores_blueprint_elements() -> None:
     assert MODEL is not None
-    assert set(MODEL.elements) <= {e.id for e in RULES.elements}
-    assert len(MODEL.elements) >= 30
-    assert MODEL.weights.shape == (len(MODEL.rows), len(MODEL.elements))
+    assert set(MODEL.targets) <= {e.id for e in RULES.elements}
+    assert len(MODEL.targets) >= 30
+    assert MODEL.weights.shape == (len(MODEL.rows), len(MODEL.targets))
     assert 0.0 < MODEL.threshold < 1.0 and MODEL.min_logit == pytest.approx(
         math.log(MODEL.threshold / (1 - MODEL.threshold))
     )
@@ -58,7 +51,7 @@ def test_bundled_model_scores_blueprint_elements() -> None:
 
 def test_a_sentence_scores_its_bias_plus_the_weights_of_its_words() -> None:
     assert MODEL is not None
-    words = _top_words("performance_reporting", 8)
+    words = top_words(MODEL, "performance_reporting", 8)
     text = (
         "1. Reports\n\nThe Provider shall "
         + " ".join(words)
@@ -68,7 +61,7 @@ def test_a_sentence_scores_its_bias_plus_the_weights_of_its_words() -> None:
     (best, *_) = ranked_candidates(index, MODEL, ["performance_reporting"])["performance_reporting"]
     sentence = index.sentences[best.sentence]
     seen = set(re.findall(r"\w+", index.match_text[sentence.start : sentence.end].lower()))
-    column = MODEL.elements.index("performance_reporting")
+    column = MODEL.targets.index("performance_reporting")
     expected = MODEL.bias[column] + sum(MODEL.weights[MODEL.rows[w], column] for w in seen if w in MODEL.rows)
     assert best.score == pytest.approx(1 / (1 + math.exp(-expected)))
     assert best.score > MODEL.threshold
@@ -130,7 +123,7 @@ def _rules_folder(tmp_path: Path, model: object | None) -> Path:
 def test_a_folder_extending_the_default_inherits_its_model(tmp_path: Path) -> None:
     assert MODEL is not None
     inherited = mc.load_rules(_rules_folder(tmp_path, None)).sentence_model
-    assert inherited is not None and inherited.elements == MODEL.elements
+    assert inherited is not None and inherited.targets == MODEL.targets
     assert (inherited.weights == MODEL.weights).all()
 
 
@@ -159,7 +152,7 @@ def test_a_users_own_model_replaces_the_default(tmp_path: Path) -> None:
     model = _valid()
     model["elements"] = {"subcontracting": model["elements"]["subcontracting"]}  # type: ignore[index]
     rules = mc.load_rules(_rules_folder(tmp_path, model))
-    assert rules.sentence_model is not None and rules.sentence_model.elements == ("subcontracting",)
+    assert rules.sentence_model is not None and rules.sentence_model.targets == ("subcontracting",)
     assert rules.digest != RULES.digest
 
 
@@ -247,13 +240,17 @@ def test_the_committed_model_is_what_the_trainer_makes_of_the_committed_labels()
     committed = _valid()
     assert fresh["threshold"] == committed["threshold"]
     assert fresh["trained_on"] == committed["trained_on"]
-    assert set(fresh["elements"]) == set(committed["elements"])  # type: ignore[arg-type]
-    for element_id, weights in committed["elements"].items():  # type: ignore[attr-defined]
-        again = fresh["elements"][element_id]  # type: ignore[index]
-        assert again["bias"] == pytest.approx(weights["bias"], abs=0.05)
-        strong = {w for w, v in weights["weights"].items() if abs(v) > 0.1}
-        for word in strong:
-            assert again["weights"].get(word, 0.0) == pytest.approx(weights["weights"][word], abs=0.05), word
+    assert fresh.get("clause_threshold") == committed.get("clause_threshold")
+    for part in ("elements", "clauses"):  # the clause model is trained from CUAD's highlights in the same run
+        assert set(fresh[part]) == set(committed[part])  # type: ignore[arg-type]
+        for target, weights in committed[part].items():  # type: ignore[attr-defined]
+            again = fresh[part][target]  # type: ignore[index]
+            assert again["bias"] == pytest.approx(weights["bias"], abs=0.05)
+            strong = {w for w, v in weights["weights"].items() if abs(v) > 0.1}
+            for word in strong:
+                assert again["weights"].get(word, 0.0) == pytest.approx(weights["weights"][word], abs=0.05), (
+                    word
+                )
 
 
 def test_held_out_rounds_are_blind_labelled_and_disjoint() -> None:

@@ -8,8 +8,9 @@ from ..model import Document
 from ..report import SEVERITY_ORDER, DocumentInfo, ElementResult, Finding, Report, ToolInfo
 from ..rulebook import RuleSet
 from ..rulebook.patterns import DeadlineExceeded, time_budget
+from .clauses import evaluate_clauses
 from .deal_terms import key_term_entries, sla_entries
-from .elements import Context, evaluate_clauses, evaluate_elements, global_outside, index_for
+from .elements import Context, evaluate_elements, global_outside, index_for
 from .findings import element_findings, summarize
 from .index import DocumentIndex
 
@@ -46,7 +47,7 @@ def _review(document: Document, rules: RuleSet, config: Config) -> Report:
     from .. import __version__
 
     index = index_for(document, rules)
-    clause_hits, clauses = evaluate_clauses(index, rules)
+    clause_hits, clauses = evaluate_clauses(index, rules, config.sentence_model)
     ctx = Context(index, rules, clause_hits, config.thresholds, global_outside(rules))
     selected = [rule for rule in rules.elements if _selected(config, rule.id, f"pillar{rule.pillar}")]
     results = evaluate_elements(ctx, selected, config.sentence_model)

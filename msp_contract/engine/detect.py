@@ -145,7 +145,7 @@ def _vetoed(index: DocumentIndex, signals: CompiledSignals, i: int) -> bool:
 def sentence_allowed(
     index: DocumentIndex,
     signals: CompiledSignals,
-    guard: CompiledSignals,
+    guard: CompiledSignals | None,
     i: int,
     outside: tuple[regex.Pattern[str], ...],
 ) -> bool:
@@ -157,7 +157,7 @@ def sentence_allowed(
         return False
     if _points_elsewhere(index, sentence.start, sentence.end):
         return False
-    if _vetoed(index, signals, i) or _vetoed(index, guard, i):
+    if _vetoed(index, signals, i) or (guard is not None and _vetoed(index, guard, i)):
         return False
     return not _in_excluded_section(index, i, (*outside, *signals.outside))
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import Document, Section
-from ..report import ClauseResult, ElementResult, Evidence, RequirementResult, WordingResult
+from ..report import ElementResult, Evidence, RequirementResult, WordingResult
 from ..rulebook import ElementRule, Requirement, RuleSet, Signals
 from ..rulebook.patterns import CompiledSignals, compile_pattern
 from ..valuechecks import VALUE_CHECKS, FoundValue
@@ -319,38 +319,3 @@ def _best_evidence(index: DocumentIndex, hits: list[Hit]) -> tuple[Evidence, ...
         if len(chosen) == MAX_EVIDENCE:
             break
     return tuple(sorted(chosen, key=lambda e: e.start))
-
-
-def evaluate_clauses(
-    index: DocumentIndex, rules: RuleSet
-) -> tuple[dict[str, list[Hit]], tuple[ClauseResult, ...]]:
-    """Detect every clause type (CUAD categories); blueprint elements may reuse the hits."""
-    outside = global_outside(rules)
-    hits_by_type: dict[str, list[Hit]] = {}
-    results: list[ClauseResult] = []
-    for rule in rules.clauses:
-        signals = rules.compiled(rule.id, rule.detect)
-        hits = pattern_hits(index, signals, None, outside) + heading_hits(index, signals, None, outside)
-        hits.sort(key=lambda h: h.start)
-        hits_by_type[rule.id] = hits
-        if not hits:
-            continue
-        value = _clause_value(index, rule.value, hits)
-        evidence = tuple(hit_evidence(index, h) for h in hits[:MAX_EVIDENCE])
-        results.append(
-            ClauseResult(
-                type=rule.id, cuad_category=rule.cuad, title=rule.title, value=value, evidence=evidence
-            )
-        )
-    return hits_by_type, tuple(results)
-
-
-def _clause_value(index: DocumentIndex, check_name: str | None, hits: list[Hit]) -> str | None:
-    check = VALUE_CHECKS.get(check_name) if check_name else None
-    if check is None:
-        return None
-    for hit in hits:
-        values = check(index.text[hit.start : hit.end])
-        if values:
-            return values[0].display
-    return None

@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import Document, Section
 from ..rulebook.literals import Literals, Lookup
@@ -109,6 +110,9 @@ class DocumentIndex:
     _rows_under: dict[int, int] = field(default_factory=dict)  # header row sentence -> its body rows
     _header_mask: int = 0
     _contents: dict[int, bool] = field(default_factory=dict)  # sentence -> a table-of-contents run?
+    # A sentence model's (sentence, word row) occurrence arrays, by the identity of its word -> row table
+    # (kept in the value, so the id stays its own): sentence_scores.py reads them for two models.
+    model_occurrences: dict[int, tuple[object, Any, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         text = self.document.text

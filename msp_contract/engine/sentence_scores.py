@@ -1,4 +1,5 @@
-"""Score a document's sentences with the sentence model: which sentence reads most like each element?
+"""Score a document's sentences with a sentence model: which sentence reads most like each element (or, with
+the clause model, each clause type)?
 
 A sentence's score for an element is the model's bias plus the weights of the distinct words it contains
 (binary features, the way the trainer saw them). All sentences are scored at once from the index's
@@ -25,10 +26,11 @@ class Candidate:
 
 
 def ranked_candidates(
-    index: DocumentIndex, model: SentenceModel, element_ids: Iterable[str]
+    index: DocumentIndex, model: SentenceModel, target_ids: Iterable[str]
 ) -> dict[str, list[Candidate]]:
-    """Per element the model scores, its sentences above the model's threshold, best first."""
-    columns = {e: model.elements.index(e) for e in element_ids if e in model.elements}
+    """Per target (element or clause type) the model scores, its sentences above the model's threshold, best
+    first."""
+    columns = {t: model.targets.index(t) for t in target_ids if t in model.targets}
     if not columns or not index.sentences:
         return {}
     sentence_rows, word_rows = _occurrences(index, model)
@@ -38,24 +40,33 @@ def ranked_candidates(
     short = np.fromiter((s.end - s.start < model.min_sentence_chars for s in index.sentences), bool, count)
     floor = model.min_logit
     found: dict[str, list[Candidate]] = {}
-    for element_id, column in columns.items():
+    for target, column in columns.items():
         scores = np.bincount(sentence_rows, weights=model.weights[word_rows, column], minlength=count)
         scores += model.bias[column]
         scores[short] = -np.inf
         above = np.flatnonzero(scores > floor)
         if above.size:
             ordered = above[np.argsort(-scores[above], kind="stable")]
-            found[element_id] = [Candidate(int(i), _probability(float(scores[i]))) for i in ordered]
+            found[target] = [Candidate(int(i), _probability(float(scores[i]))) for i in ordered]
     return found
 
 
 def _occurrences(index: DocumentIndex, model: SentenceModel) -> tuple[np.ndarray, np.ndarray]:
-    """(sentence, model row) for every occurrence of a model word, as two parallel arrays."""
+    """(sentence, model row) for every occurrence of a model word, as two parallel arrays; made once per
+    document for the models of one file (they share their word rows: clause and element readings)."""
+    key = id(model.rows)
+    found = index.model_occurrences.get(key)
+    if found is None or found[0] is not model.rows:
+        found = index.model_occurrences[key] = (model.rows, *_gather(index, model.rows))
+    return found[1], found[2]
+
+
+def _gather(index: DocumentIndex, model_rows: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
     by_word = index.sentences_by_word()
     rows: list[int] = []
     lists: list[list[int]] = []
     for word, sentences in by_word.items():
-        row = model.rows.get(word)
+        row = model_rows.get(word)
         if row is not None:
             rows.append(row)
             lists.append(sentences)

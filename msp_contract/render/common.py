@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..report import ElementResult, Evidence, Finding, Report
+from ..report import ClauseResult, ElementResult, Evidence, Finding, Report
 
 STATUS_ORDER = {"missing": 0, "weak": 1, "present": 2}
 STATUS_LABEL = {"missing": "MISSING", "weak": "WEAK", "present": "PRESENT"}
@@ -43,11 +43,11 @@ def cite(evidence: Evidence) -> str:
     return ", ".join(parts)
 
 
-def detection_note(element: ElementResult) -> str | None:
+def detection_note(result: ElementResult | ClauseResult) -> str | None:
     """Why a reader should check the quote first: no rule pattern found it, the sentence model did."""
-    if element.detected_by != "model":
+    if result.detected_by != "model":
         return None
-    score = f", p={element.model_score:.2f}" if element.model_score is not None else ""
+    score = f", p={result.model_score:.2f}" if result.model_score is not None else ""
     return f"found by the sentence model{score}: no rule pattern matched; check the quote"
 
 

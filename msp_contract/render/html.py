@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from ..report import ElementResult, Report
+from ..report import ClauseResult, ElementResult, Report
 from .common import STATUS_LABEL, by_pillar, cite, detection_note, element_findings, summary_line, trim
 from .context import EMPTY_CONTEXT, RunContext
 
@@ -79,12 +79,17 @@ def _row(report: Report, element: ElementResult) -> str:
     )
 
 
+def _note(clause: ClauseResult) -> str:
+    note = detection_note(clause)
+    return f' <span class="cite">({e(note)})</span>' if note else ""
+
+
 def _clauses(report: Report) -> str:
     if not report.clauses:
         return ""
     rows = "".join(
         f"<tr><td>{e(c.title)}</td><td>{e(c.value or '')}</td>"
-        f"<td>{e(cite(c.evidence[0])) if c.evidence else ''}</td></tr>"
+        f"<td>{e(cite(c.evidence[0])) if c.evidence else ''}{_note(c)}</td></tr>"
         for c in report.clauses
     )
     return (

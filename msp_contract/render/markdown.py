@@ -94,5 +94,7 @@ def _clauses(report: Report) -> list[str]:
     lines = ["", "## Clause inventory", "", "| Clause | Value | Where |", "|---|---|---|"]
     for clause in report.clauses:
         where = md_escape(cite(clause.evidence[0])) if clause.evidence else ""
+        note = detection_note(clause)
+        where += f" *({md_escape(note)})*" if note else ""
         lines.append(f"| {md_escape(clause.title)} | {md_escape(clause.value or '')} | {where} |")
     return lines

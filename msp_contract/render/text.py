@@ -98,7 +98,8 @@ def _clauses(report: Report) -> list[str]:
     for clause in report.clauses:
         value = f": {clause.value}" if clause.value else ""
         where = f" — {cite(clause.evidence[0])}" if clause.evidence else ""
-        lines.append(f"  {clause.title}{value}{where}")
+        note = detection_note(clause)
+        lines.append(f"  {clause.title}{value}{where}" + (f" ({note})" if note else ""))
     return lines
 
 

@@ -66,14 +66,15 @@ def run_element_examples(rules: RuleSet, only: str | None = None) -> list[Exampl
 
 
 def run_clause_examples(rules: RuleSet, only: str | None = None) -> list[ExampleOutcome]:
-    from ..engine.elements import evaluate_clauses, index_for
+    from ..engine.clauses import evaluate_clauses
+    from ..engine.elements import index_for
 
     outcomes: list[ExampleOutcome] = []
     for rule in rules.clauses:
         if only and rule.id != only:
             continue
         for example in rule.examples:
-            _, results = evaluate_clauses(index_for(document_from_text(example.text), rules), rules)
+            _, results = evaluate_clauses(index_for(document_from_text(example.text), rules), rules, False)
             found = next((c for c in results if c.type == rule.id), None)
             problems = []
             if (found is not None) != (example.expect == "present"):

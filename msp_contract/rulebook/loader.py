@@ -19,7 +19,7 @@ from .location import default_rules_dir
 from .patterns import CompiledSignals, check_signals, compile_signals_cached
 from .schema import BlueprintFile, ClauseRule, ElementRule, Signals, Wording
 from .sentence_model import FILE_NAME as SENTENCE_MODEL_FILE
-from .sentence_model import SentenceModel, read_sentence_model
+from .sentence_model import SentenceModel, SentenceModels, read_sentence_model
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -36,6 +36,8 @@ class RuleSet:
     sentence_model: SentenceModel | None = field(default=None, compare=False)
     # The blueprint.yaml read: its patterns (``outside``) are vetted like rule files when bundled.
     blueprint_path: Path = field(default=Path("blueprint.yaml"), compare=False)
+    # The same file's weights per clause type, for clause types the clause patterns miss; None: patterns only.
+    clause_model: SentenceModel | None = field(default=None, compare=False)
     # Signals compiled so far, by the identity of the Signals object (kept, so the id stays its own). Every
     # review asks for every rule's signals, and the compile cache's key hashes a pydantic model and the
     # macros by value (0.5% of rule evaluation's instructions, measured).
@@ -168,9 +170,11 @@ def load_rules(folder: str | Path | None = None) -> RuleSet:
     ruleset = _merge(base, blueprint, elements, clauses, wording, sources)
     _validate(ruleset)
     model_path = root / SENTENCE_MODEL_FILE
-    model = base.sentence_model if base is not None else None
+    models = SentenceModels(base.sentence_model, base.clause_model) if base is not None else None
     if model_path.is_file():  # a folder's own model replaces the one it extends
-        model = read_sentence_model(model_path, {e.id for e in ruleset.elements})
+        element_ids, clause_ids = {e.id for e in ruleset.elements}, {c.id for c in ruleset.clauses}
+        models = read_sentence_model(model_path, element_ids, clause_ids)
+    model = models.elements if models is not None else None
     files = [blueprint_path, *sources.values(), *([Path(model.path)] if model is not None else [])]
     digest = _digest(files) if base is None else _digest([*files, *base.sources.values()])
     return RuleSet(
@@ -182,6 +186,7 @@ def load_rules(folder: str | Path | None = None) -> RuleSet:
         digest,
         model,
         blueprint_path,
+        clause_model=models.clauses if models is not None else None,
     )
 
 
