@@ -11,6 +11,8 @@ import pytest
 from helpers import REPO, SHARED, doc, needs_shared, top_words
 
 import msp_contract as mc
+from msp_contract.engine.elements import index_for
+from msp_contract.engine.sentence_scores import ranked_candidates
 from msp_contract.errors import RuleFileError
 from msp_contract.rulebook.sentence_model import FILE_NAME
 
@@ -34,9 +36,10 @@ def _unpatterned(clause_type: str, frame: str) -> str:
     raise AssertionError(f"no sentence of {clause_type}'s top words reads as the clause")
 
 
-def test_bundled_model_scores_every_clause_type() -> None:
+def test_bundled_model_scores_every_clause_type_a_bag_of_words_can_read() -> None:
     assert MODEL is not None
-    assert set(MODEL.targets) == {c.id for c in RULES.clauses}
+    # change of control is a relation between words that recur apart ("change control procedures")
+    assert set(MODEL.targets) == {c.id for c in RULES.clauses} - {"change_of_control"}
     assert MODEL.weights.shape == (len(MODEL.rows), len(MODEL.targets))
     # a clause type is judged per contract: the bar is higher than the elements' (benchmarks/clause_model.py)
     assert RULES.sentence_model is not None and MODEL.threshold > RULES.sentence_model.threshold
@@ -65,14 +68,14 @@ def test_what_the_patterns_found_is_left_as_they_found_it() -> None:
 
 
 def test_a_clause_rules_veto_holds_for_the_model() -> None:
-    """change_of_control's rule vetoes "may assign without consent ..." sentences: the model may not pick one."""
-    frame = "1. Transfer\n\nThe parties {}.\n"
-    text = _unpatterned("change_of_control", frame)
-    vetoed = text.replace(
-        "The parties", "Either party may assign this Agreement without consent and the parties"
-    )
-    assert mc.analyze(doc(text), rules=RULES).clause("change_of_control") is not None
-    assert mc.analyze(doc(vetoed), rules=RULES).clause("change_of_control") is None
+    """audit_rights' rule vetoes sentences about audited financial statements: the model may not pick one."""
+    text = _unpatterned("audit_rights", "1. Records\n\nThe parties {}.\n")
+    vetoed = text.replace("The parties", "The parties deliver audited financial statements and")
+    assert mc.analyze(doc(text), rules=RULES).clause("audit_rights") is not None
+    assert mc.analyze(doc(vetoed), rules=RULES, config=PATTERNS_ONLY).clause("audit_rights") is None
+    assert MODEL is not None  # the model still reads the vetoed sentence as an audit right...
+    assert ranked_candidates(index_for(doc(vetoed), RULES), MODEL, ["audit_rights"])["audit_rights"]
+    assert mc.analyze(doc(vetoed), rules=RULES).clause("audit_rights") is None  # ...and may not pick it
 
 
 def test_model_skips_sentences_under_excluded_headings() -> None:
@@ -159,8 +162,6 @@ def test_training_highlights_are_found_in_the_cuad_texts() -> None:
 
     sys.path.insert(0, str(REPO / "tools"))
     import train_sentence_model as trainer
-
-    from msp_contract.engine.elements import index_for
 
     manifest = [json.loads(line) for line in (SHARED / "cuad" / "manifest.jsonl").open(encoding="utf-8")]
     entry = next(e for e in manifest if e["labels"]["Governing Law"]["clauses"])
