@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,14 @@ PUBLIC_SOURCES = {
     },
     "pub-commonpaper-csa": {"txt": PUBLIC / "commonpaper-cloud-service-agreement.md"},
 }
+
+
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
+
+
+def normalize(text: str) -> str:
+    """Text as CUAD's highlights and ours are compared: straight quotes, single spaces, lower case."""
+    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().lower()
 
 
 def require_shared() -> None:

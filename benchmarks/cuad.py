@@ -33,17 +33,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rapidfuzz import fuzz
 
 import msp_contract as mc
-from benchmarks._shared import CUAD, confusion_cell, cuad_manifest, precision_recall_f1, require_shared
+from benchmarks._shared import (
+    CUAD,
+    confusion_cell,
+    cuad_manifest,
+    normalize,
+    precision_recall_f1,
+    require_shared,
+)
 from msp_contract.engine import review
 from msp_contract.engine.clauses import evaluate_clauses
 from msp_contract.engine.elements import index_for
 
 OVERLAP_THRESHOLD = 85
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
-
-
-def normalize(text: str) -> str:
-    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().lower()
 
 
 def overlaps(ours: str, theirs: str) -> bool:

@@ -166,8 +166,8 @@ def test_training_highlights_are_found_in_the_cuad_texts() -> None:
     manifest = [json.loads(line) for line in (SHARED / "cuad" / "manifest.jsonl").open(encoding="utf-8")]
     entry = next(e for e in manifest if e["labels"]["Governing Law"]["clauses"])
     index = index_for(mc.load(SHARED / "cuad" / entry["txt"]), RULES)
-    sentences = [trainer._normalized(index.text[s.start : s.end]) for s in index.sentences]
-    pieces = [trainer._normalized(c) for c in entry["labels"]["Governing Law"]["clauses"]]
+    sentences = [trainer.normalize(index.text[s.start : s.end]) for s in index.sentences]
+    pieces = [trainer.normalize(c) for c in entry["labels"]["Governing Law"]["clauses"]]
     assert any(trainer._inside_any(s, pieces) for s in sentences)
     assert not any(
         trainer._inside_any(s, pieces) for s in sentences if "governed" not in s and "law" not in s

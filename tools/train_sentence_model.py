@@ -50,6 +50,9 @@ from msp_contract.rulebook import load_rules
 from msp_contract.rulebook.sentence_model import FORMAT
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from benchmarks._shared import normalize  # noqa: E402  (how CUAD's highlights and our sentences compare)
+
 CLAUSE_MATCH = 90  # rapidfuzz partial_ratio of a sentence against an expert clause
 # Clause types a bag of words cannot read. A change of control is a relation (the change triggers a right
 # or needs consent), and its words recur apart in other senses: "change control procedures", "a material
@@ -57,7 +60,6 @@ CLAUSE_MATCH = 90  # rapidfuzz partial_ratio of a sentence against an expert cla
 # contracts (F1 0.776 -> 0.768 txt, 0.767 -> 0.759 PDF), the only type it made worse on both inputs.
 LEFT_TO_PATTERNS = ("change_of_control",)
 MIN_PIECE_CHARS = 15  # shorter highlighted fragments (a date, a name) are no sentence's evidence
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
 
 
 def arguments(argv: list[str] | None = None) -> argparse.Namespace:
@@ -173,10 +175,10 @@ def _clause_examples(
     clause_names: dict[str, str],
 ) -> None:
     found.clause_labelled.extend([labels is not None] * len(kept))
-    sentences = [_normalized(index.text[index.sentences[i].start : index.sentences[i].end]) for i in kept]
+    sentences = [normalize(index.text[index.sentences[i].start : index.sentences[i].end]) for i in kept]
     for clause_id, cuad_name in clause_names.items():
         highlighted = (labels or {}).get(cuad_name, {}).get("clauses", [])
-        pieces = [_normalized(p) for clause in highlighted for p in clause.split("<omitted>")]
+        pieces = [normalize(p) for clause in highlighted for p in clause.split("<omitted>")]
         pieces = [p for p in pieces if len(p) >= MIN_PIECE_CHARS]
         found.clause_positive[clause_id].extend(_inside_any(s, pieces) for s in sentences)
 
@@ -190,10 +192,6 @@ def _inside_any(sentence: str, pieces: list[str]) -> bool:
         if len(short) >= 40 and fuzz.partial_ratio(short, long, score_cutoff=CLAUSE_MATCH):
             return True
     return False
-
-
-def _normalized(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).split()).lower()
 
 
 def _cuad_labels(manifest: Path) -> dict[str, dict[str, Any]]:

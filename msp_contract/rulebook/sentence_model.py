@@ -77,13 +77,11 @@ class SentenceModel:
         threshold: float,
         min_sentence_chars: int,
         path: str,
-        rows: dict[str, int] | None = None,
+        rows: dict[str, int],
     ) -> SentenceModel:
-        """The arrays for ``by_target``; ``rows``: a word -> row table to share with another model of the same
-        file (the engine then gathers a document's word occurrences once for both)."""
+        """The arrays for ``by_target``; ``rows``: the word -> row table shared by the models of one file (the
+        engine then gathers a document's word occurrences once for both)."""
         targets = tuple(sorted(by_target))
-        if rows is None:
-            rows = _rows_of([by_target])
         weights = np.zeros((len(rows), len(targets)))
         for column, target in enumerate(targets):
             for word, weight in by_target[target].weights.items():
