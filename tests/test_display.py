@@ -20,7 +20,7 @@ def folder(tmp_path: Path) -> Path:
     samples.mkdir()
     write(samples, "strong.md", STRONG)
     write(samples, "weak.md", WEAK)
-    (samples / "notes.csv").write_text("not a contract")  # ignored: not a contract suffix
+    (samples / "notes.csv").write_text("not a contract")  # not reviewed, but listed as skipped
     return samples
 
 
@@ -64,6 +64,19 @@ def test_analyze_many_matches_the_cli(folder, capsys):
     assert matrix.shape == (2, len(portfolio.reports[0].elements))
     assert set(matrix.to_numpy().ravel()) <= {"present", "weak", "missing"}
     assert "<table>" in portfolio._repr_html_() and "<script" not in portfolio._repr_html_()
+
+
+def test_analyze_many_lists_what_it_skipped(folder, tmp_path):
+    portfolio = mc.analyze_many(folder, progress=False)
+    [skipped] = portfolio.notices
+    assert skipped.code == "input.skipped" and "notes.csv (unsupported format)" in skipped.message
+    (tmp_path / "old").mkdir()
+    write(tmp_path / "old", "legacy.doc", "old Word file")
+    nothing = mc.analyze_many(tmp_path / "old", progress=False)
+    assert not nothing.reports
+    assert [n.message for n in nothing.notices] == [
+        f"no contracts found in {tmp_path / 'old'}; skipped legacy.doc (unsupported format)"
+    ]
 
 
 def test_analyze_many_keeps_going_past_an_unreadable_file(folder):

@@ -44,6 +44,7 @@ class RunContext:
     pillars: Mapping[int, str] = field(default_factory=lambda: dict(DEFAULT_PILLARS))
     texts: Mapping[str, str] = field(default_factory=dict)  # document path -> canonical text
     rule_titles: Mapping[str, str] = field(default_factory=dict)  # element id -> title (all rules, for SARIF)
+    paths: tuple[str, ...] = ()  # the run's files in the order given: batch records keep it
 
     def pillar_name(self, pillar: int | str) -> str:
         number = int(pillar)
