@@ -87,7 +87,7 @@ def portfolio_html(portfolio: Portfolio) -> str:
         )
         rows.append(f"<tr><th>{escape(path)}</th>{cells}</tr>")
     failed = "".join(
-        f"<li><code>{escape(f.path)}</code>: {escape(f.message)}</li>" for f in portfolio.failures
+        f"<li><code>{escape(f.path)}</code>: {escape(f.reason)}</li>" for f in portfolio.failures
     )
     parts = [
         f'<div class="mspc"><style>{CSS}</style>',

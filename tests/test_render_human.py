@@ -7,10 +7,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from cli_samples import MALICIOUS, WEAK, write
+from cli_samples import MALICIOUS, WEAK, bad_pdf, write
 
 import msp_contract as mc
-from msp_contract.render import RENDERERS
+from msp_contract.render import RENDERERS, RunContext
 from msp_contract.render.markdown import md_escape
 
 
@@ -115,3 +115,15 @@ def test_text_and_markdown_show_what_the_contract_rules_out(tmp_path):
     )
     markdown = RENDERERS["markdown"]([report], _ctx())
     assert "n/a: renewal mechanism" in markdown and "§4.2 Term, p.1" in markdown
+
+
+def test_markdown_and_html_name_an_unreadable_file_once(tmp_path):
+    broken = bad_pdf(tmp_path)
+    portfolio = mc.analyze_many([broken], progress=False)
+    [failure] = portfolio.failures
+    assert failure.message.startswith(f"{broken}: ")  # the record and stderr keep the full message
+    context = RunContext(failures=portfolio.failures)
+    md = RENDERERS["markdown"]([], context)
+    html = RENDERERS["html"]([], context)
+    assert md.count("broken.pdf") == 1 and html.count("broken.pdf") == 1
+    assert f"- `{md_escape(str(broken))}`: {md_escape(failure.reason)}" in md

@@ -21,6 +21,12 @@ class FileFailure:
     type: str  # the error class, e.g. "EncryptedFileError"
     message: str
 
+    @property
+    def reason(self) -> str:
+        """The message without its leading "path: ", for lists that already name the file."""
+        prefix = f"{self.path}: "
+        return self.message[len(prefix) :] if self.message.startswith(prefix) else self.message
+
     def record(self) -> dict[str, object]:
         return {"path": self.path, "error": {"type": self.type, "message": self.message}}
 

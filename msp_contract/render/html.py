@@ -29,7 +29,7 @@ def e(text: object) -> str:
 def render(reports: Sequence[Report], context: RunContext = EMPTY_CONTEXT) -> str:
     body = "\n".join(report_fragment(r, context) for r in reports)
     if context.failures:
-        items = "".join(f"<li><code>{e(f.path)}</code>: {e(f.message)}</li>" for f in context.failures)
+        items = "".join(f"<li><code>{e(f.path)}</code>: {e(f.reason)}</li>" for f in context.failures)
         body += f'\n<div class="mspc"><h2>Files that could not be reviewed</h2><ul>{items}</ul></div>'
     if context.notices:
         items = "".join(f"<li>{e(n.message)}</li>" for n in context.notices)

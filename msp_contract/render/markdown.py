@@ -42,7 +42,7 @@ def render(reports: Sequence[Report], context: RunContext = EMPTY_CONTEXT) -> st
     if context.failures:
         parts.append(
             "## Files that could not be reviewed\n\n"
-            + "\n".join(f"- `{md_escape(f.path)}`: {md_escape(f.message)}" for f in context.failures)
+            + "\n".join(f"- `{md_escape(f.path)}`: {md_escape(f.reason)}" for f in context.failures)
         )
     if context.notices:
         parts.append("## Warnings\n\n" + "\n".join(f"- {md_escape(n.message)}" for n in context.notices))
