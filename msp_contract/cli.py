@@ -195,6 +195,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _context(portfolio: Portfolio, rules: RuleSet) -> RunContext:
+    """What the renderers need beyond the reports; ``job_summary`` as ``_github_step_summary`` decides."""
     from .render import RunContext
 
     return RunContext(
@@ -205,6 +206,7 @@ def _context(portfolio: Portfolio, rules: RuleSet) -> RunContext:
         sources=portfolio.sources,
         rule_titles={e.id: e.title for e in rules.elements},
         paths=portfolio.paths,
+        job_summary=bool(os.environ.get("GITHUB_STEP_SUMMARY")),
     )
 
 

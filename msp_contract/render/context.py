@@ -51,6 +51,7 @@ class RunContext:
     texts: Mapping[str, str] = field(default_factory=dict)  # document path -> canonical text
     rule_titles: Mapping[str, str] = field(default_factory=dict)  # element id -> title (all rules, for SARIF)
     paths: tuple[str, ...] = ()  # the run's files in the order given: batch records keep it
+    job_summary: bool = False  # the full review also goes to the GitHub job summary ($GITHUB_STEP_SUMMARY)
 
     def pillar_name(self, pillar: int | str) -> str:
         number = int(pillar)
