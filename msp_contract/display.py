@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from .render.common import STATUS_LABEL, cite
+from .render.common import STATUS_LABEL, cite, raised_severity
 from .render.html import CSS, report_fragment
 from .render.markdown import render_one
 from .report import Report
@@ -47,7 +47,8 @@ def element_rows(report: Report) -> list[dict[str, Any]]:
                 "pillar": element.pillar,
                 "title": element.title,
                 "status": element.status,
-                "severity": element.severity,
+                "severity": element.severity,  # the rule's setting: what the element raises when missing
+                "finding_severity": raised_severity(report, element.id),  # what it raises here (None: nothing)
                 "quote": ev.quote if ev else None,
                 "section": ev.section if ev else None,
                 "page": ev.page if ev else None,

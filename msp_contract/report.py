@@ -63,6 +63,8 @@ class ElementResult(_Frozen):
     pillar: int
     title: str
     status: Status
+    # The rule's setting: the severity of the finding a missing element raises. What the element raises in
+    # this contract is in ``findings`` (a weak element's unmet requirements are usually one level lower).
     severity: Severity
     evidence: tuple[Evidence, ...]
     requirements: tuple[RequirementResult, ...]

@@ -233,3 +233,15 @@ def test_batch_records_keep_the_input_order(contracts, tmp_path, fmt, capsys):
     paths = [r.get("path") or r["document"]["path"] for r in records]
     assert code == 2
     assert paths == [str(contracts["weak"]), str(broken), str(contracts["strong"])]
+
+
+def test_element_severity_shown_is_what_its_findings_raise(capsys):
+    strong = Path(__file__).resolve().parents[1] / "corpus" / "sources" / "strong-msa.md"
+    code, out, _ = run(["check", str(strong), "--fail-on", "error"], capsys)
+    assert code == 0 and "findings: 0 error" in out.splitlines()[-1]
+    heads = [line for line in out.splitlines() if line.startswith(("  WEAK ", "  MISSING "))]
+    assert heads and not any(line.endswith("[error]") for line in heads)
+    assert "  WEAK     Fees, pricing model and invoicing [warning]" in heads
+    # a present element's advisory finding is counted in the summary, so it is shown too
+    present = out.index("  PRESENT  Disaster recovery [warning] — §7.2 Disaster Recovery, p.1")
+    assert out.index("- [warning] Disaster recovery: objectives tied to", present) > present

@@ -11,6 +11,7 @@ from cli_samples import STRONG, WEAK, bad_pdf, write
 
 import msp_contract as mc
 from msp_contract import batch
+from msp_contract.display import element_rows
 from msp_contract.cli import main
 
 
@@ -35,6 +36,17 @@ def test_report_views(folder):
     assert list(frame.index) == [e.id for e in report.elements]
     assert {"status", "pillar", "citation", "ask"} <= set(frame.columns)
     assert frame.loc["disaster_recovery", "status"] == report.element("disaster_recovery").status
+    missing = frame[frame.status == "missing"]  # a missing element raises its rule's severity
+    assert len(missing) and (missing.finding_severity == missing.severity).all()
+
+
+def test_finding_severity_is_the_highest_unsuppressed_finding():
+    strong = mc.analyze(Path(__file__).resolve().parents[1] / "corpus" / "sources" / "strong-msa.md")
+    frame = strong.to_pandas()
+    fees = frame.loc["fees_and_pricing"]
+    assert (fees.status, fees.severity, fees.finding_severity) == ("weak", "error", "warning")
+    rows = {row["element"]: row for row in element_rows(strong)}
+    assert rows["engagement_model"]["finding_severity"] is None  # present: nothing raised
 
 
 def test_to_pandas_without_pandas_names_the_extra(folder, monkeypatch):

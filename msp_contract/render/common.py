@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..report import ClauseResult, ElementResult, Evidence, Finding, Report
+from ..report import SEVERITY_ORDER, ClauseResult, ElementResult, Evidence, Finding, Report, Severity
 
 STATUS_ORDER = {"missing": 0, "weak": 1, "present": 2}
 STATUS_LABEL = {"missing": "MISSING", "weak": "WEAK", "present": "PRESENT"}
@@ -53,6 +53,14 @@ def detection_note(result: ElementResult | ClauseResult) -> str | None:
 
 def element_findings(report: Report, element_id: str) -> list[Finding]:
     return [f for f in report.findings if f.element == element_id]
+
+
+def raised_severity(report: Report, element_id: str) -> Severity | None:
+    """The highest severity among the element's unsuppressed findings, None when it raises none: what it adds
+    to the summary and the exit code (``ElementResult.severity`` is the rule's setting, what a missing element
+    raises; a weak element's unmet requirements are usually one level lower)."""
+    live = unsuppressed(element_findings(report, element_id))
+    return max((f.severity for f in live), key=SEVERITY_ORDER.__getitem__, default=None)
 
 
 def unsuppressed(findings: Iterable[Finding]) -> list[Finding]:

@@ -15,6 +15,7 @@ from .common import (
     cite,
     detection_note,
     element_findings,
+    raised_severity,
     ruled_out,
     summary_line,
     trim,
@@ -51,11 +52,16 @@ def render_one(report: Report, context: RunContext = EMPTY_CONTEXT) -> str:
 
 def _element(report: Report, element: ElementResult) -> list[str]:
     head = f"  {STATUS_LABEL[element.status]:<8} {element.title}"
+    severity = raised_severity(report, element.id)
+    if severity:  # what the element adds to the summary and the exit code, never the rule's setting
+        head += f" [{severity}]"
     if element.status == "present":
         where = f" — {cite(element.evidence[0])}" if element.evidence else ""
         note = detection_note(element)
-        return [head + where + (f" ({note})" if note else ""), *_ruled_out(element)]
-    lines = [f"{head} [{element.severity}]"]
+        shown = element.evidence[0] if element.evidence else None
+        advisory = [line for f in element_findings(report, element.id) for line in _finding(f, shown)]
+        return [head + where + (f" ({note})" if note else ""), *advisory, *_ruled_out(element)]
+    lines = [head]
     if element.evidence:
         ev = element.evidence[0]
         lines.append(f'{_INDENT}Evidence: "{trim(ev.quote)}" ({cite(ev)})')
