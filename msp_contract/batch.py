@@ -79,7 +79,9 @@ class Inputs:
             for folder, files in self.skipped.items()
             if folder not in self.empty
         ]
-        notes += [Notice("input.empty", _nothing_in(folder, self.skipped), str(folder)) for folder in self.empty]
+        notes += [
+            Notice("input.empty", _nothing_in(folder, self.skipped), str(folder)) for folder in self.empty
+        ]
         return tuple(notes)
 
     def nothing_found(self) -> str:

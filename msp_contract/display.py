@@ -47,8 +47,9 @@ def element_rows(report: Report) -> list[dict[str, Any]]:
                 "pillar": element.pillar,
                 "title": element.title,
                 "status": element.status,
-                "severity": element.severity,  # the rule's setting: what the element raises when missing
-                "finding_severity": raised_severity(report, element.id),  # what it raises here (None: nothing)
+                # the rule's setting (what the element raises when missing), and what it raises here
+                "severity": element.severity,
+                "finding_severity": raised_severity(report, element.id),  # None: nothing raised
                 "quote": ev.quote if ev else None,
                 "section": ev.section if ev else None,
                 "page": ev.page if ev else None,

@@ -11,8 +11,8 @@ from cli_samples import STRONG, WEAK, bad_pdf, write
 
 import msp_contract as mc
 from msp_contract import batch
-from msp_contract.display import element_rows
 from msp_contract.cli import main
+from msp_contract.display import element_rows
 
 
 @pytest.fixture

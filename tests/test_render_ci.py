@@ -132,7 +132,9 @@ def test_github_without_a_job_summary_prints_every_finding(files, capsys, monkey
     _, out = check([*many, "--format", "json"], capsys)
     findings = sum(len(report["findings"]) for report in json.loads(out))
     _, out = check([*many, "--format", "github"], capsys)
-    annotations = [line for line in out.splitlines() if line.startswith(("::error ", "::warning ", "::notice "))]
+    annotations = [
+        line for line in out.splitlines() if line.startswith(("::error ", "::warning ", "::notice "))
+    ]
     assert len(annotations) == findings > 30
     assert "job summary" not in out
 
