@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -127,3 +128,22 @@ def test_markdown_and_html_name_an_unreadable_file_once(tmp_path):
     html = RENDERERS["html"]([], context)
     assert md.count("broken.pdf") == 1 and html.count("broken.pdf") == 1
     assert f"- `{md_escape(str(broken))}`: {md_escape(failure.reason)}" in md
+
+
+def test_markdown_and_html_show_the_quote_behind_a_wording_finding():
+    report = mc.analyze(Path(__file__).resolve().parents[1] / "corpus" / "sources" / "weak-msa.md")
+    fees = report.element("fees_and_pricing")
+    [discretion] = [
+        f for f in report.findings if f.element == fees.id and f.rule == "wording.open_ended_discretion"
+    ]
+    quote = discretion.evidence[0]
+    assert quote != fees.evidence[0] and quote.section == "1.2"
+    md = RENDERERS["markdown"]([report], RunContext())
+    row = next(line for line in md.splitlines() if "| Fees, pricing model and invoicing |" in line)
+    assert f"“{md_escape(quote.quote)}” ({md_escape('§1.2 Services, p.1')})" in row
+    html = RENDERERS["html"]([report], RunContext())
+    row = html[html.index("<td>Fees, pricing model and invoicing</td>") :].split("</tr>")[0]
+    assert (
+        f'<span class="quote">“{escape(quote.quote)}”</span> <span class="cite">§1.2 Services, p.1</span>'
+        in row
+    )

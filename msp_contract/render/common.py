@@ -63,6 +63,14 @@ def raised_severity(report: Report, element_id: str) -> Severity | None:
     return max((f.severity for f in live), key=SEVERITY_ORDER.__getitem__, default=None)
 
 
+def own_evidence(finding: Finding, shown: Evidence | None) -> Evidence | None:
+    """The quote behind a finding when it is not the element's evidence already shown beside it (a wording
+    finding's sentence, a policy finding's value): the reader must see what the finding is about."""
+    if finding.evidence and finding.evidence[0] != shown:
+        return finding.evidence[0]
+    return None
+
+
 def unsuppressed(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if not f.suppressed]
 

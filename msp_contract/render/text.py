@@ -15,6 +15,7 @@ from .common import (
     cite,
     detection_note,
     element_findings,
+    own_evidence,
     raised_severity,
     ruled_out,
     summary_line,
@@ -91,8 +92,8 @@ def _ruled_out(element: ElementResult) -> list[str]:
 def _finding(finding: Finding, shown: Evidence | None) -> list[str]:
     mark = f" (suppressed: {finding.suppression})" if finding.suppressed else ""
     lines = [f"{_INDENT}- [{finding.severity}] {finding.message}{mark}"]
-    if finding.evidence and finding.evidence[0] != shown:  # do not repeat the element's evidence
-        ev = finding.evidence[0]
+    ev = own_evidence(finding, shown)
+    if ev is not None:
         lines.append(f'{_INDENT}  "{trim(ev.quote, 120)}" ({cite(ev)})')
     return lines
 
