@@ -29,19 +29,21 @@ def make_evidence(
 ) -> Evidence:
     text = index.text
     focus_start, focus_end = focus or (start, min(end, start + 1))
-    start, end = _trim(text, start, end, focus_start, focus_end)
-    i = index.sentence_at(start)
-    section = index.sentences[i].section if i is not None else index.document.section_at(start)
+    lo, hi = _trim(text, start, end, focus_start, focus_end)
+    i = index.sentence_at(lo)
+    section = index.sentences[i].section if i is not None else index.document.section_at(lo)
     number, heading = index.citation(section)
-    box = next(iter(index.document.boxes(start, end)), None)
+    box = next(iter(index.document.boxes(lo, hi)), None)
     return Evidence(
-        quote=text[start:end],
-        page=index.document.page_at(start),
+        quote=text[lo:hi],
+        page=index.document.page_at(lo),
         section=number,
         heading=heading,
-        start=start,
-        end=end,
+        start=lo,
+        end=hi,
         bbox=box.bbox if box else None,
+        trimmed_start=lo > start,  # trimmed: readers show "…" where the sentence goes on
+        trimmed_end=hi < end,
     )
 
 

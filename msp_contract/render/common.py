@@ -26,10 +26,24 @@ def by_pillar(report: Report) -> list[tuple[int, list[ElementResult]]]:
     ]
 
 
-def trim(quote: str, limit: int = 160) -> str:
-    """One line, at most ``limit`` characters: enough to recognise the clause, never a dump."""
+def trim(quote: str, limit: int = 160, *, cut_before: bool = False, cut_after: bool = False) -> str:
+    """One line, at most ``limit`` characters: enough to recognise the clause, never a dump. A longer text is
+    cut at a word boundary; "…" marks each end where the text goes on (``cut_before``/``cut_after``: it
+    already did, in the document)."""
     flat = " ".join(quote.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    lead, tail = ("…" if cut_before else ""), ("…" if cut_after else "")
+    if len(lead) + len(flat) + len(tail) <= limit:
+        return lead + flat + tail
+    room = flat[: max(limit - len(lead) - 1, 1)]
+    space = room.rfind(" ")
+    shown = room[:space] if space > len(room) // 2 else room  # a word longer than half the room is cut
+    return lead + shown.rstrip(" ,;:") + "…"
+
+
+def excerpt(evidence: Evidence, limit: int = 160) -> str:
+    """The evidence quote for a reader, one line of at most ``limit`` characters, with "…" where the
+    contract's sentence goes on beyond it."""
+    return trim(evidence.quote, limit, cut_before=evidence.trimmed_start, cut_after=evidence.trimmed_end)
 
 
 def cite(evidence: Evidence) -> str:

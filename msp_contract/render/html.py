@@ -16,9 +16,9 @@ from .common import (
     cite,
     detection_note,
     element_findings,
+    excerpt,
     own_evidence,
     summary_line,
-    trim,
 )
 from .context import EMPTY_CONTEXT, RunContext
 
@@ -68,7 +68,7 @@ def report_fragment(report: Report, context: RunContext = EMPTY_CONTEXT) -> str:
 
 
 def _quote(ev: Evidence, limit: int = 160) -> str:
-    return f'<span class="quote">“{e(trim(ev.quote, limit))}”</span> <span class="cite">{e(cite(ev))}</span>'
+    return f'<span class="quote">“{e(excerpt(ev, limit))}”</span> <span class="cite">{e(cite(ev))}</span>'
 
 
 def _row(report: Report, element: ElementResult) -> str:

@@ -17,10 +17,10 @@ from .common import (
     cite,
     detection_note,
     element_findings,
+    excerpt,
     own_evidence,
     ruled_out,
     summary_line,
-    trim,
 )
 from .context import EMPTY_CONTEXT, RunContext
 
@@ -85,7 +85,7 @@ def _row(report: Report, element: ElementResult) -> str:
 
 
 def _quote(ev: Evidence) -> str:
-    return f"“{md_escape(trim(ev.quote, 120))}” ({md_escape(cite(ev))})"
+    return f"“{md_escape(excerpt(ev, 120))}” ({md_escape(cite(ev))})"
 
 
 def _note(finding: Finding, shown: Evidence | None) -> str:

@@ -15,11 +15,11 @@ from .common import (
     cite,
     detection_note,
     element_findings,
+    excerpt,
     own_evidence,
     raised_severity,
     ruled_out,
     summary_line,
-    trim,
 )
 from .context import EMPTY_CONTEXT, RunContext
 
@@ -65,7 +65,7 @@ def _element(report: Report, element: ElementResult) -> list[str]:
     lines = [head]
     if element.evidence:
         ev = element.evidence[0]
-        lines.append(f'{_INDENT}Evidence: "{trim(ev.quote)}" ({cite(ev)})')
+        lines.append(f'{_INDENT}Evidence: "{excerpt(ev)}" ({cite(ev)})')
         note = detection_note(element)
         if note:
             lines.append(f"{_INDENT}  ({note})")
@@ -84,7 +84,7 @@ def _element(report: Report, element: ElementResult) -> list[str]:
 def _ruled_out(element: ElementResult) -> list[str]:
     """Requirements the contract itself rules out, with the sentence that does."""
     return [
-        f'{_INDENT}n/a: {"; ".join(titles)}: "{trim(ev.quote, 120)}" ({cite(ev)})'
+        f'{_INDENT}n/a: {"; ".join(titles)}: "{excerpt(ev, 120)}" ({cite(ev)})'
         for titles, ev in ruled_out(element)
     ]
 
@@ -94,7 +94,7 @@ def _finding(finding: Finding, shown: Evidence | None) -> list[str]:
     lines = [f"{_INDENT}- [{finding.severity}] {finding.message}{mark}"]
     ev = own_evidence(finding, shown)
     if ev is not None:
-        lines.append(f'{_INDENT}  "{trim(ev.quote, 120)}" ({cite(ev)})')
+        lines.append(f'{_INDENT}  "{excerpt(ev, 120)}" ({cite(ev)})')
     return lines
 
 
