@@ -245,3 +245,15 @@ def test_element_severity_shown_is_what_its_findings_raise(capsys):
     # a present element's advisory finding is counted in the summary, so it is shown too
     present = out.index("  PRESENT  Disaster recovery [warning] — §7.2 Disaster Recovery, p.1")
     assert out.index("- [warning] Disaster recovery: objectives tied to", present) > present
+
+
+def test_asks_and_reasons_read_as_prose(capsys):
+    strong = Path(__file__).resolve().parents[1] / "corpus" / "sources" / "strong-msa.md"
+    _, out, _ = run(["check", str(strong), "--format", "json"], capsys)
+    report = json.loads(out)
+    prose = [e["ask"] for e in report["elements"] if e["ask"]]
+    prose += [text for f in report["findings"] for text in (f["message"], f["why"], f["ask"])]
+    assert prose and not [text for text in prose if "\n" in text or text != text.strip()]
+    _, out, _ = run(["check", str(strong)], capsys)
+    pillars = out.split("\nClause inventory")[0].split("\n\nPillar ")[1:]
+    assert len(pillars) == 3 and not any("\n\n" in block for block in pillars)  # no stray blank line
