@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
-from helpers import PUBLIC, SAMPLES, SHARED, doc, needs_shared
+from helpers import CORPUS, PUBLIC, SAMPLES, SHARED, doc, needs_shared
 
 import msp_contract as mc
 from msp_contract.render import render
@@ -96,3 +98,23 @@ def test_excerpt_cuts_at_a_word_boundary() -> None:
     assert excerpt(evidence.model_copy(update={"trimmed_start": True}), 40) == "…Provider performs proactive…"
     assert excerpt(evidence.model_copy(update={"trimmed_end": True}), 200) == quote + "…"
     assert excerpt(evidence, 200) == quote
+
+
+def test_evidence_lists_quote_each_sentence_once_and_prefer_clause_text() -> None:
+    document = mc.load(CORPUS / "sources" / "strong-msa.md")
+    report = check(document)
+    lists = [e.evidence for e in report.elements] + [c.evidence for c in report.clauses]
+    for evidence in lists:
+        spans = sorted((e.start, e.end) for e in evidence)
+        assert all(end <= next_start for (_, end), (next_start, _) in pairwise(spans))
+    quoted = {e.quote for evidence in lists for e in evidence}
+    # headings alone, each beside a sentence of its own clause that is quoted too
+    assert not quoted & {
+        "1. Objectives and Structure\n1.1 Business Objectives.",
+        "10.1 Exit Plan.",
+        "9.1 Audit Rights.",
+    }
+    [assignment] = [c for c in report.clauses if c.type == "anti_assignment"]
+    assert [e.quote[:32] for e in assignment.evidence if "Neither party" in e.quote] == [
+        "12.1 Assignment. Neither party m"
+    ]
