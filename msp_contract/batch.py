@@ -36,6 +36,7 @@ class Portfolio:
     notices: tuple[Notice, ...] = ()
     texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # canonical texts
     sources: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # raw text/Markdown
+    paths: tuple[str, ...] = ()  # every file of the run, as given: batch outputs keep this order
 
     def statuses(self) -> dict[str, dict[str, str]]:
         """Contract path -> element id -> status."""
@@ -62,16 +63,76 @@ class Portfolio:
         return f"<Portfolio: {len(self.reports)} reviewed, {len(self.failures)} failed>"
 
 
-def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders become the contracts inside them (recursively, sorted)."""
-    out: list[Path] = []
+@dataclass(frozen=True)
+class Inputs:
+    """What a run reviews: the files given, and the contracts in the folders given, with what those folders
+    hold that is not a contract (said, never silently dropped)."""
+
+    files: tuple[Path, ...]
+    skipped: dict[Path, tuple[Path, ...]] = field(default_factory=dict)  # folder -> files not reviewed
+    empty: tuple[Path, ...] = ()  # folders holding no contract
+
+    def notices(self) -> tuple[Notice, ...]:
+        """Run warnings for a partly reviewed set: files skipped, folders without a contract."""
+        notes = [
+            Notice("input.skipped", f"{folder}: skipped {_listing(folder, files)}", str(folder))
+            for folder, files in self.skipped.items()
+            if folder not in self.empty
+        ]
+        notes += [
+            Notice("input.empty", _nothing_in(folder, self.skipped), str(folder)) for folder in self.empty
+        ]
+        return tuple(notes)
+
+    def nothing_found(self) -> str:
+        """Why a run has nothing to review (an error: a CI job must not pass having read nothing)."""
+        found = "; ".join(_nothing_in(folder, self.skipped) for folder in self.empty)
+        return f"{found}; msp-contract reads {', '.join(CONTRACT_SUFFIXES)}"
+
+
+_LISTED = 10  # skipped files named in a message; the rest are counted
+
+
+def _listing(folder: Path, files: tuple[Path, ...]) -> str:
+    named = [f"{path.relative_to(folder)} (unsupported format)" for path in files[:_LISTED]]
+    more = f" and {len(files) - _LISTED} more" if len(files) > _LISTED else ""
+    return ", ".join(named) + more
+
+
+def _nothing_in(folder: Path, skipped: dict[Path, tuple[Path, ...]]) -> str:
+    files = skipped.get(folder, ())
+    return f"no contracts found in {folder}" + (f"; skipped {_listing(folder, files)}" if files else "")
+
+
+def find_inputs(paths: Iterable[str | Path]) -> Inputs:
+    """Files as given; folders become the contracts inside them (recursively, sorted). Hidden files and
+    folders (.git, .DS_Store) are neither reviewed nor reported as skipped."""
+    files: list[Path] = []
+    skipped: dict[Path, tuple[Path, ...]] = {}
+    empty: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            out += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in CONTRACT_SUFFIXES)
-        else:
-            out.append(path)
-    return out
+        if not path.is_dir():
+            files.append(path)
+            continue
+        inside = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(path, p))
+        contracts = [p for p in inside if p.suffix.lower() in CONTRACT_SUFFIXES]
+        others = tuple(p for p in inside if p.suffix.lower() not in CONTRACT_SUFFIXES)
+        files += contracts
+        if others:
+            skipped[path] = others
+        if not contracts:
+            empty.append(path)
+    return Inputs(tuple(files), skipped, tuple(empty))
+
+
+def _hidden(folder: Path, path: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(folder).parts)
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given; folders become the contracts inside them (recursively, sorted)."""
+    return list(find_inputs(paths).files)
 
 
 def run(
@@ -82,8 +143,10 @@ def run(
     today: date | None = None,
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    notices: Sequence[Notice] = (),
 ) -> Portfolio:
-    """Load and review each file, then apply waivers and the baseline named in ``config``."""
+    """Load and review each file, then apply waivers and the baseline named in ``config``. ``notices``: run
+    warnings found before the review (``Inputs.notices``: files the folders held that are not contracts)."""
     from . import analyze, load
     from .baseline import apply_baseline, load_baseline
     from .waivers import apply_waivers, load_waivers
@@ -113,12 +176,17 @@ def run(
         reports.append(report)
     if progress:
         progress(len(paths), len(paths), "")
-    notices: list[Notice] = []
+    waiver_notices: list[Notice] = []
     if config.waivers:
-        reports, notices = apply_waivers(reports, load_waivers(config.waivers), today=today or date.today())
+        reports, waiver_notices = apply_waivers(
+            reports, load_waivers(config.waivers), today=today or date.today()
+        )
     if config.baseline:
         reports = apply_baseline(reports, load_baseline(config.baseline))
-    return Portfolio(tuple(reports), tuple(failures), tuple(notices), texts, sources)
+    all_notices = (*notices, *waiver_notices)
+    return Portfolio(
+        tuple(reports), tuple(failures), all_notices, texts, sources, tuple(str(p) for p in paths)
+    )
 
 
 def analyze_many(
@@ -144,13 +212,15 @@ def analyze_many(
     ruleset = (
         rules if isinstance(rules, RuleSet) else _rules_for(rules if rules is not None else config.rules)
     )
+    inputs = find_inputs(paths_or_folder)
     return run(
-        expand(paths_or_folder),
+        inputs.files,
         rules=ruleset,
         config=config,
         today=today,
         progress=_progress(progress),
         limits=limits,
+        notices=inputs.notices(),
     )
 
 

@@ -155,7 +155,7 @@ def parse_report_specs(specs: Sequence[str]) -> list[tuple[str, str]]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from . import _rules_for
-    from .batch import expand, run
+    from .batch import find_inputs, run
 
     config, source = merged_config(args)
     if args.show_config:
@@ -168,8 +168,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not args.files:
         raise UsageError("check: give at least one FILE (or a folder)")
     reports_to_write = parse_report_specs(args.report)
+    inputs = find_inputs(args.files)
+    if not inputs.files:  # exit 2: a CI job must not pass having reviewed nothing
+        raise UsageError(inputs.nothing_found())
     rules = _rules_for(config.rules)
-    portfolio = run(expand(args.files), rules=rules, config=config, today=date.today(), limits=_limits(args))
+    portfolio = run(
+        inputs.files,
+        rules=rules,
+        config=config,
+        today=date.today(),
+        limits=_limits(args),
+        notices=inputs.notices(),
+    )
     if args.write_baseline:
         from .baseline import write_baseline
 
@@ -185,6 +195,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _context(portfolio: Portfolio, rules: RuleSet) -> RunContext:
+    """What the renderers need beyond the reports; ``job_summary`` as ``_github_step_summary`` decides."""
     from .render import RunContext
 
     return RunContext(
@@ -194,6 +205,8 @@ def _context(portfolio: Portfolio, rules: RuleSet) -> RunContext:
         texts=portfolio.texts,
         sources=portfolio.sources,
         rule_titles={e.id: e.title for e in rules.elements},
+        paths=portfolio.paths,
+        job_summary=bool(os.environ.get("GITHUB_STEP_SUMMARY")),
     )
 
 

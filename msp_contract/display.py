@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from .render.common import STATUS_LABEL, cite
+from .render.common import STATUS_LABEL, cite, raised_severity
 from .render.html import CSS, report_fragment
 from .render.markdown import render_one
 from .report import Report
@@ -47,7 +47,9 @@ def element_rows(report: Report) -> list[dict[str, Any]]:
                 "pillar": element.pillar,
                 "title": element.title,
                 "status": element.status,
+                # the rule's setting (what the element raises when missing), and what it raises here
                 "severity": element.severity,
+                "finding_severity": raised_severity(report, element.id),  # None: nothing raised
                 "quote": ev.quote if ev else None,
                 "section": ev.section if ev else None,
                 "page": ev.page if ev else None,
@@ -87,7 +89,7 @@ def portfolio_html(portfolio: Portfolio) -> str:
         )
         rows.append(f"<tr><th>{escape(path)}</th>{cells}</tr>")
     failed = "".join(
-        f"<li><code>{escape(f.path)}</code>: {escape(f.message)}</li>" for f in portfolio.failures
+        f"<li><code>{escape(f.path)}</code>: {escape(f.reason)}</li>" for f in portfolio.failures
     )
     parts = [
         f'<div class="mspc"><style>{CSS}</style>',

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 Severity = Literal["error", "warning", "info"]
 Status = Literal["present", "weak", "missing"]
 FindingKind = Literal["missing", "requirement", "wording", "policy", "input"]
@@ -37,6 +37,10 @@ class Evidence(_Frozen):
     start: int
     end: int
     bbox: tuple[float, float, float, float] | None = None  # PDF: first line of the quote, in points
+    # A long sentence is quoted as the 400 characters or so around what matched, cut at word boundaries:
+    # True when the quote was trimmed at its start (end), so the text goes on there: readers show "…".
+    trimmed_start: bool = False
+    trimmed_end: bool = False
 
 
 class RequirementResult(_Frozen):
@@ -63,6 +67,8 @@ class ElementResult(_Frozen):
     pillar: int
     title: str
     status: Status
+    # The rule's setting: the severity of the finding a missing element raises. What the element raises in
+    # this contract is in ``findings`` (a weak element's unmet requirements are usually one level lower).
     severity: Severity
     evidence: tuple[Evidence, ...]
     requirements: tuple[RequirementResult, ...]

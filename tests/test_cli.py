@@ -185,8 +185,75 @@ def test_encrypted_pdf_is_a_typed_error_record(contracts, tmp_path, capsys):
     code, out, err = run(["check", str(locked), str(contracts["strong"]), "--format", "jsonl"], capsys)
     records = [json.loads(line) for line in out.splitlines()]
     assert code == 2 and len(records) == 2
-    assert records[-1] == {
+    assert records[0] == {  # input order: the locked file was given first
         "path": str(locked),
-        "error": {"type": "EncryptedFileError", "message": records[-1]["error"]["message"]},
+        "error": {"type": "EncryptedFileError", "message": records[0]["error"]["message"]},
     }
     assert "encrypted" in err and "Traceback" not in err
+
+
+def test_folder_without_contracts_is_an_input_error_naming_what_was_skipped(tmp_path, capsys):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    write(folder, "legacy.doc", "old Word file")
+    write(folder, "x.rtf", "{\\rtf1 text}")
+    write(folder, ".DS_Store", "finder metadata")
+    for fmt in ("text", "junit"):
+        code, out, err = run(["check", str(folder), "--format", fmt], capsys)
+        assert code == 2 and out == ""  # a CI job cannot pass having reviewed nothing
+        assert f"no contracts found in {folder}" in err
+        assert "legacy.doc (unsupported format), x.rtf (unsupported format)" in err
+        assert ".DS_Store" not in err and "Traceback" not in err
+    code, _, err = run(["check", str(tmp_path / "inbox"), "--format", "json"], capsys)
+    assert code == 2
+
+
+def test_empty_folder_is_an_input_error(tmp_path, capsys):
+    code, out, err = run(["check", str(tmp_path)], capsys)
+    assert (code, out) == (2, "")
+    assert f"no contracts found in {tmp_path}" in err
+
+
+def test_files_skipped_beside_contracts_are_mentioned(contracts, tmp_path, capsys):
+    write(tmp_path, "legacy.doc", "old Word file")
+    code, out, err = run(["check", str(tmp_path), "--format", "json", "--fail-on", "never"], capsys)
+    assert code == 0 and len(json.loads(out)) == 2
+    assert f"warning: {tmp_path}: skipped legacy.doc (unsupported format)" in err
+    _, out, _ = run(["check", str(tmp_path), "--format", "jsonl", "--fail-on", "never"], capsys)
+    warning = json.loads(out.splitlines()[-1])["warning"]
+    assert warning["code"] == "input.skipped" and warning["source"] == str(tmp_path)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_batch_records_keep_the_input_order(contracts, tmp_path, fmt, capsys):
+    broken = bad_pdf(tmp_path)
+    argv = ["check", str(contracts["weak"]), str(broken), str(contracts["strong"]), "--format", fmt]
+    code, out, _ = run(argv, capsys)
+    records = json.loads(out) if fmt == "json" else [json.loads(line) for line in out.splitlines()]
+    paths = [r.get("path") or r["document"]["path"] for r in records]
+    assert code == 2
+    assert paths == [str(contracts["weak"]), str(broken), str(contracts["strong"])]
+
+
+def test_element_severity_shown_is_what_its_findings_raise(capsys):
+    strong = Path(__file__).resolve().parents[1] / "corpus" / "sources" / "strong-msa.md"
+    code, out, _ = run(["check", str(strong), "--fail-on", "error"], capsys)
+    assert code == 0 and "findings: 0 error" in out.splitlines()[-1]
+    heads = [line for line in out.splitlines() if line.startswith(("  WEAK ", "  MISSING "))]
+    assert heads and not any(line.endswith("[error]") for line in heads)
+    assert "  WEAK     Fees, pricing model and invoicing [warning]" in heads
+    # a present element's advisory finding is counted in the summary, so it is shown too
+    present = out.index("  PRESENT  Disaster recovery [warning] — §7.2 Disaster Recovery, p.1")
+    assert out.index("- [warning] Disaster recovery: objectives tied to", present) > present
+
+
+def test_asks_and_reasons_read_as_prose(capsys):
+    strong = Path(__file__).resolve().parents[1] / "corpus" / "sources" / "strong-msa.md"
+    _, out, _ = run(["check", str(strong), "--format", "json"], capsys)
+    report = json.loads(out)
+    prose = [e["ask"] for e in report["elements"] if e["ask"]]
+    prose += [text for f in report["findings"] for text in (f["message"], f["why"], f["ask"])]
+    assert prose and not [text for text in prose if "\n" in text or text != text.strip()]
+    _, out, _ = run(["check", str(strong)], capsys)
+    pillars = out.split("\nClause inventory")[0].split("\n\nPillar ")[1:]
+    assert len(pillars) == 3 and not any("\n\n" in block for block in pillars)  # no stray blank line

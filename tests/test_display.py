@@ -12,6 +12,7 @@ from cli_samples import STRONG, WEAK, bad_pdf, write
 import msp_contract as mc
 from msp_contract import batch
 from msp_contract.cli import main
+from msp_contract.display import element_rows
 
 
 @pytest.fixture
@@ -20,7 +21,7 @@ def folder(tmp_path: Path) -> Path:
     samples.mkdir()
     write(samples, "strong.md", STRONG)
     write(samples, "weak.md", WEAK)
-    (samples / "notes.csv").write_text("not a contract")  # ignored: not a contract suffix
+    (samples / "notes.csv").write_text("not a contract")  # not reviewed, but listed as skipped
     return samples
 
 
@@ -35,6 +36,17 @@ def test_report_views(folder):
     assert list(frame.index) == [e.id for e in report.elements]
     assert {"status", "pillar", "citation", "ask"} <= set(frame.columns)
     assert frame.loc["disaster_recovery", "status"] == report.element("disaster_recovery").status
+    missing = frame[frame.status == "missing"]  # a missing element raises its rule's severity
+    assert len(missing) and (missing.finding_severity == missing.severity).all()
+
+
+def test_finding_severity_is_the_highest_unsuppressed_finding():
+    strong = mc.analyze(Path(__file__).resolve().parents[1] / "corpus" / "sources" / "strong-msa.md")
+    frame = strong.to_pandas()
+    fees = frame.loc["fees_and_pricing"]
+    assert (fees.status, fees.severity, fees.finding_severity) == ("weak", "error", "warning")
+    rows = {row["element"]: row for row in element_rows(strong)}
+    assert rows["engagement_model"]["finding_severity"] is None  # present: nothing raised
 
 
 def test_to_pandas_without_pandas_names_the_extra(folder, monkeypatch):
@@ -64,6 +76,19 @@ def test_analyze_many_matches_the_cli(folder, capsys):
     assert matrix.shape == (2, len(portfolio.reports[0].elements))
     assert set(matrix.to_numpy().ravel()) <= {"present", "weak", "missing"}
     assert "<table>" in portfolio._repr_html_() and "<script" not in portfolio._repr_html_()
+
+
+def test_analyze_many_lists_what_it_skipped(folder, tmp_path):
+    portfolio = mc.analyze_many(folder, progress=False)
+    [skipped] = portfolio.notices
+    assert skipped.code == "input.skipped" and "notes.csv (unsupported format)" in skipped.message
+    (tmp_path / "old").mkdir()
+    write(tmp_path / "old", "legacy.doc", "old Word file")
+    nothing = mc.analyze_many(tmp_path / "old", progress=False)
+    assert not nothing.reports
+    assert [n.message for n in nothing.notices] == [
+        f"no contracts found in {tmp_path / 'old'}; skipped legacy.doc (unsupported format)"
+    ]
 
 
 def test_analyze_many_keeps_going_past_an_unreadable_file(folder):

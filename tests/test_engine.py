@@ -149,6 +149,18 @@ def test_vague_wording_makes_the_element_weak_with_an_ask(rules_dir: Path) -> No
     assert {"requirement", "wording"} <= kinds
 
 
+def test_requirement_messages_keep_acronyms(rules_dir: Path) -> None:
+    text = "12. Disaster Recovery\nProvider shall maintain a disaster recovery plan."
+    messages = {f.rule: f.message for f in review(text, rules_dir).findings}
+    assert (
+        messages["disaster_recovery.rto_rpo_defined"]
+        == "Disaster recovery: RTO and RPO targets not specified."
+    )
+    shipped = mc.analyze(REPO / "corpus" / "sources" / "strong-msa.md")
+    said = " ".join(f.message for f in shipped.findings)
+    assert "named KPIs with definitions not specified" in said and "DPA processing details" in said
+
+
 def test_missing_element_yields_an_error_finding_and_exit_code(rules_dir: Path) -> None:
     report = review("1. Fees\nCustomer shall pay the fees.", rules_dir)
     (finding,) = report.findings

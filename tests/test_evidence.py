@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
-from helpers import PUBLIC, SAMPLES, SHARED, needs_shared
+from helpers import CORPUS, PUBLIC, SAMPLES, SHARED, doc, needs_shared
 
 import msp_contract as mc
+from msp_contract.render import render
+from msp_contract.render.common import excerpt
 from msp_contract.report import Evidence, Report
 
 
@@ -59,3 +63,58 @@ def test_cuad_evidence_is_verbatim_from_pdf_and_text(number: str) -> None:
 @needs_shared
 def test_public_agreement_evidence_is_verbatim() -> None:
     check(mc.load(PUBLIC / "bonterms-cloud-terms-v1.0.pdf"))
+
+
+def test_a_trimmed_quote_says_so_and_is_still_verbatim() -> None:
+    clause = "Provider shall maintain a documented disaster recovery plan for the hosted platform"
+    padding = ", and ".join(
+        f"shall keep the spare equipment at site number {i} in working order" for i in range(5)
+    )
+    text = f"12. Continuity\n12.1 {padding}, and {clause}, tested annually, {padding}.\n"
+    report = mc.analyze(doc(text))
+    sentence_start, sentence_end = text.index("12.1"), len(text.rstrip())
+    evidence = all_evidence(report)
+    assert any(e.trimmed_start and e.trimmed_end and clause in e.quote for e in evidence)
+    for item in evidence:
+        assert text[item.start : item.end] == item.quote
+        assert item.trimmed_start == (item.start > sentence_start)
+        assert item.trimmed_end == (item.end < sentence_end)
+
+
+@needs_shared
+def test_renderers_mark_where_a_trimmed_quote_starts_mid_sentence() -> None:
+    pdf = SHARED / "cuad" / "pdf" / "cuad-dev-017.pdf"
+    report = mc.analyze(pdf)
+    [hazard] = {e for e in all_evidence(report) if e.quote.startswith("likely to (i) be a safety hazard")}
+    assert hazard.trimmed_start
+    out = render("text", [report])
+    assert '"…likely to (i) be a safety hazard' in out and '"likely to (i)' not in out
+
+
+def test_excerpt_cuts_at_a_word_boundary() -> None:
+    quote = "Provider performs proactive monitoring of the managed network and remediates alerts"
+    evidence = Evidence(quote=quote, page=1, section=None, start=0, end=len(quote))
+    assert excerpt(evidence, 40) == "Provider performs proactive monitoring…"
+    assert excerpt(evidence.model_copy(update={"trimmed_start": True}), 40) == "…Provider performs proactive…"
+    assert excerpt(evidence.model_copy(update={"trimmed_end": True}), 200) == quote + "…"
+    assert excerpt(evidence, 200) == quote
+
+
+def test_evidence_lists_quote_each_sentence_once_and_prefer_clause_text() -> None:
+    document = mc.load(CORPUS / "sources" / "strong-msa.md")
+    report = check(document)
+    lists = [e.evidence for e in report.elements] + [c.evidence for c in report.clauses]
+    for evidence in lists:
+        spans = sorted((e.start, e.end) for e in evidence)
+        assert all(end <= next_start for (_, end), (next_start, _) in pairwise(spans))
+    quoted = {e.quote for evidence in lists for e in evidence}
+    # headings alone, each beside a sentence of its own clause that is quoted too
+    assert not quoted & {
+        "1. Objectives and Structure\n1.1 Business Objectives.",
+        "10.1 Exit Plan.",
+        "9.1 Audit Rights.",
+    }
+    [assignment] = [c for c in report.clauses if c.type == "anti_assignment"]
+    assert [e.quote[:32] for e in assignment.evidence if "Neither party" in e.quote] == [
+        "12.1 Assignment. Neither party m"
+    ]

@@ -112,7 +112,8 @@ def test_github_annotations_and_step_summary(files, tmp_path, capsys, monkeypatc
     assert "# Contract review: weak.md" in summary.read_text()
 
 
-def test_github_caps_annotations_per_level(files, capsys):
+def test_github_caps_annotations_per_level(files, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
     many = [f"c{i}.md" for i in range(12)]
     for name in many:
         Path(name).write_text(WEAK)
@@ -120,6 +121,22 @@ def test_github_caps_annotations_per_level(files, capsys):
     errors = [line for line in out.splitlines() if line.startswith("::error ")]
     assert len(errors) == 10
     assert "more findings are listed in the job summary" in out.splitlines()[-1]
+    assert "# Contract review: c11.md" in (tmp_path / "summary.md").read_text()
+
+
+def test_github_without_a_job_summary_prints_every_finding(files, capsys, monkeypatch):
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    many = [f"c{i}.md" for i in range(12)]
+    for name in many:
+        Path(name).write_text(WEAK)
+    _, out = check([*many, "--format", "json"], capsys)
+    findings = sum(len(report["findings"]) for report in json.loads(out))
+    _, out = check([*many, "--format", "github"], capsys)
+    annotations = [
+        line for line in out.splitlines() if line.startswith(("::error ", "::warning ", "::notice "))
+    ]
+    assert len(annotations) == findings > 30
+    assert "job summary" not in out
 
 
 def test_gitlab_code_quality(files, capsys):

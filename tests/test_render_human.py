@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from cli_samples import MALICIOUS, WEAK, write
+from cli_samples import MALICIOUS, WEAK, bad_pdf, write
 
 import msp_contract as mc
-from msp_contract.render import RENDERERS
+from msp_contract.render import RENDERERS, RunContext
 from msp_contract.render.markdown import md_escape
 
 
@@ -115,3 +116,34 @@ def test_text_and_markdown_show_what_the_contract_rules_out(tmp_path):
     )
     markdown = RENDERERS["markdown"]([report], _ctx())
     assert "n/a: renewal mechanism" in markdown and "§4.2 Term, p.1" in markdown
+
+
+def test_markdown_and_html_name_an_unreadable_file_once(tmp_path):
+    broken = bad_pdf(tmp_path)
+    portfolio = mc.analyze_many([broken], progress=False)
+    [failure] = portfolio.failures
+    assert failure.message.startswith(f"{broken}: ")  # the record and stderr keep the full message
+    context = RunContext(failures=portfolio.failures)
+    md = RENDERERS["markdown"]([], context)
+    html = RENDERERS["html"]([], context)
+    assert md.count("broken.pdf") == 1 and html.count("broken.pdf") == 1
+    assert f"- `{md_escape(str(broken))}`: {md_escape(failure.reason)}" in md
+
+
+def test_markdown_and_html_show_the_quote_behind_a_wording_finding():
+    report = mc.analyze(Path(__file__).resolve().parents[1] / "corpus" / "sources" / "weak-msa.md")
+    fees = report.element("fees_and_pricing")
+    [discretion] = [
+        f for f in report.findings if f.element == fees.id and f.rule == "wording.open_ended_discretion"
+    ]
+    quote = discretion.evidence[0]
+    assert quote != fees.evidence[0] and quote.section == "1.2"
+    md = RENDERERS["markdown"]([report], RunContext())
+    row = next(line for line in md.splitlines() if "| Fees, pricing model and invoicing |" in line)
+    assert f"“{md_escape(quote.quote)}” ({md_escape('§1.2 Services, p.1')})" in row
+    html = RENDERERS["html"]([report], RunContext())
+    row = html[html.index("<td>Fees, pricing model and invoicing</td>") :].split("</tr>")[0]
+    assert (
+        f'<span class="quote">“{escape(quote.quote)}”</span> <span class="cite">§1.2 Services, p.1</span>'
+        in row
+    )

@@ -18,7 +18,7 @@ from ..rulebook.patterns import CompiledSignals, search
 from ..valuechecks import VALUE_CHECKS
 from .detect import Hit, heading_hits, pattern_hits, sentence_allowed
 from .elements import MAX_EVIDENCE, global_outside
-from .evidence import hit_evidence
+from .evidence import hit_evidence, quotable
 from .index import DocumentIndex
 from .sentence_scores import Candidate, ranked_candidates
 
@@ -74,7 +74,7 @@ def _result(
         cuad_category=rule.cuad,
         title=rule.title,
         value=_clause_value(index, rule.value, hits),
-        evidence=tuple(hit_evidence(index, h) for h in hits[:MAX_EVIDENCE]),
+        evidence=tuple(hit_evidence(index, h) for h in quotable(index, hits, MAX_EVIDENCE)),
         detected_by="rules" if model_score is None else "model",
         model_score=model_score,
     )

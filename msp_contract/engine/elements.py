@@ -13,7 +13,7 @@ from ..rulebook import ElementRule, Requirement, RuleSet, Signals
 from ..rulebook.patterns import CompiledSignals, compile_pattern
 from ..valuechecks import VALUE_CHECKS, FoundValue
 from .detect import Hit, heading_hits, pattern_hits, sentence_allowed
-from .evidence import hit_evidence
+from .evidence import hit_evidence, quotable
 from .index import DocumentIndex
 from .parties import stand_ins
 from .sentence_scores import ranked_candidates
@@ -309,13 +309,5 @@ def model_hits(ctx: Context, missing: list[ElementRule]) -> list[tuple[ElementRu
 def _best_evidence(index: DocumentIndex, hits: list[Hit]) -> tuple[Evidence, ...]:
     """Headings first (they show where the provision lives), then pattern hits, in document order."""
     ordered = sorted(hits, key=lambda h: (h.via != "heading", h.start))
-    seen: set[int] = set()
-    chosen: list[Evidence] = []
-    for hit in ordered:
-        if hit.start in seen:
-            continue
-        seen.add(hit.start)
-        chosen.append(hit_evidence(index, hit))
-        if len(chosen) == MAX_EVIDENCE:
-            break
+    chosen = [hit_evidence(index, hit) for hit in quotable(index, ordered, MAX_EVIDENCE)]
     return tuple(sorted(chosen, key=lambda e: e.start))

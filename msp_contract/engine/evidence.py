@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..report import Evidence
 from .detect import Hit
 from .index import DocumentIndex
@@ -29,21 +31,71 @@ def make_evidence(
 ) -> Evidence:
     text = index.text
     focus_start, focus_end = focus or (start, min(end, start + 1))
-    start, end = _trim(text, start, end, focus_start, focus_end)
-    i = index.sentence_at(start)
-    section = index.sentences[i].section if i is not None else index.document.section_at(start)
+    lo, hi = _trim(text, start, end, focus_start, focus_end)
+    i = index.sentence_at(lo)
+    section = index.sentences[i].section if i is not None else index.document.section_at(lo)
     number, heading = index.citation(section)
-    box = next(iter(index.document.boxes(start, end)), None)
+    box = next(iter(index.document.boxes(lo, hi)), None)
     return Evidence(
-        quote=text[start:end],
-        page=index.document.page_at(start),
+        quote=text[lo:hi],
+        page=index.document.page_at(lo),
         section=number,
         heading=heading,
-        start=start,
-        end=end,
+        start=lo,
+        end=hi,
         bbox=box.bbox if box else None,
+        trimmed_start=lo > start,  # trimmed: readers show "…" where the sentence goes on
+        trimmed_end=hi < end,
     )
 
 
 def hit_evidence(index: DocumentIndex, hit: Hit) -> Evidence:
     return make_evidence(index, hit.start, hit.end, (hit.match_start, hit.match_end))
+
+
+_HEADING_MAX = 200  # longer spans are not checked for being headings alone (and never are)
+
+
+def quotable(index: DocumentIndex, hits: Sequence[Hit], limit: int) -> list[Hit]:
+    """Up to ``limit`` of ``hits`` worth quoting, in the order given (the caller's preference): none that
+    overlaps a quote already kept (a heading hit quotes its first sentence, often a hit of its own), and a
+    heading alone ("9.6 Exclusive Remedy.") only while no kept quote gives the text of its clause."""
+    headings = {hit for hit in hits if _heading_only(index, hit)}
+    kept: list[Hit] = []
+    for hit in hits:
+        if hit in headings:
+            if any(_overlap(hit, k) or _in_clause(index, hit, k) for k in kept):
+                continue
+        else:
+            if any(_overlap(hit, k) for k in kept if k not in headings):
+                continue
+            # the clause's text replaces its heading alone
+            kept = [
+                k for k in kept if k not in headings or not (_overlap(k, hit) or _in_clause(index, k, hit))
+            ]
+        kept.append(hit)
+        if len(kept) == limit:
+            break
+    return kept
+
+
+def _overlap(a: Hit, b: Hit) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _in_clause(index: DocumentIndex, heading: Hit, body: Hit) -> bool:
+    """Whether ``body`` starts inside the clause that ``heading`` (a heading alone) opens."""
+    section = index.document.section_at(heading.start)
+    return section is not None and section.start <= body.start < section.end
+
+
+def _heading_only(index: DocumentIndex, hit: Hit) -> bool:
+    """Whether the span holds nothing but section numbers and headings ("4. Term\n4.1 Term.")."""
+    if hit.end - hit.start > _HEADING_MAX:
+        return False
+    rest = index.text[hit.start : hit.end]
+    for section in index.document.sections:
+        if hit.start <= section.start < hit.end:
+            for label in (section.number, section.heading):
+                rest = rest.replace(label, " ", 1) if label else rest
+    return not any(c.isalnum() for c in rest)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..report import ClauseResult, ElementResult, Evidence, Finding, Report
+from ..report import SEVERITY_ORDER, ClauseResult, ElementResult, Evidence, Finding, Report, Severity
 
 STATUS_ORDER = {"missing": 0, "weak": 1, "present": 2}
 STATUS_LABEL = {"missing": "MISSING", "weak": "WEAK", "present": "PRESENT"}
@@ -26,10 +26,24 @@ def by_pillar(report: Report) -> list[tuple[int, list[ElementResult]]]:
     ]
 
 
-def trim(quote: str, limit: int = 160) -> str:
-    """One line, at most ``limit`` characters: enough to recognise the clause, never a dump."""
+def trim(quote: str, limit: int = 160, *, cut_before: bool = False, cut_after: bool = False) -> str:
+    """One line, at most ``limit`` characters: enough to recognise the clause, never a dump. A longer text is
+    cut at a word boundary; "…" marks each end where the text goes on (``cut_before``/``cut_after``: it
+    already did, in the document)."""
     flat = " ".join(quote.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    lead, tail = ("…" if cut_before else ""), ("…" if cut_after else "")
+    if len(lead) + len(flat) + len(tail) <= limit:
+        return lead + flat + tail
+    room = flat[: max(limit - len(lead) - 1, 1)]
+    space = room.rfind(" ")
+    shown = room[:space] if space > len(room) // 2 else room  # a word longer than half the room is cut
+    return lead + shown.rstrip(" ,;:") + "…"
+
+
+def excerpt(evidence: Evidence, limit: int = 160) -> str:
+    """The evidence quote for a reader, one line of at most ``limit`` characters, with "…" where the
+    contract's sentence goes on beyond it."""
+    return trim(evidence.quote, limit, cut_before=evidence.trimmed_start, cut_after=evidence.trimmed_end)
 
 
 def cite(evidence: Evidence) -> str:
@@ -53,6 +67,22 @@ def detection_note(result: ElementResult | ClauseResult) -> str | None:
 
 def element_findings(report: Report, element_id: str) -> list[Finding]:
     return [f for f in report.findings if f.element == element_id]
+
+
+def raised_severity(report: Report, element_id: str) -> Severity | None:
+    """The highest severity among the element's unsuppressed findings, None when it raises none: what it adds
+    to the summary and the exit code (``ElementResult.severity`` is the rule's setting, what a missing element
+    raises; a weak element's unmet requirements are usually one level lower)."""
+    live = unsuppressed(element_findings(report, element_id))
+    return max((f.severity for f in live), key=SEVERITY_ORDER.__getitem__, default=None)
+
+
+def own_evidence(finding: Finding, shown: Evidence | None) -> Evidence | None:
+    """The quote behind a finding when it is not the element's evidence already shown beside it (a wording
+    finding's sentence, a policy finding's value): the reader must see what the finding is about."""
+    if finding.evidence and finding.evidence[0] != shown:
+        return finding.evidence[0]
+    return None
 
 
 def unsuppressed(findings: Iterable[Finding]) -> list[Finding]:

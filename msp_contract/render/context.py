@@ -21,6 +21,12 @@ class FileFailure:
     type: str  # the error class, e.g. "EncryptedFileError"
     message: str
 
+    @property
+    def reason(self) -> str:
+        """The message without its leading "path: ", for lists that already name the file."""
+        prefix = f"{self.path}: "
+        return self.message[len(prefix) :] if self.message.startswith(prefix) else self.message
+
     def record(self) -> dict[str, object]:
         return {"path": self.path, "error": {"type": self.type, "message": self.message}}
 
@@ -44,6 +50,8 @@ class RunContext:
     pillars: Mapping[int, str] = field(default_factory=lambda: dict(DEFAULT_PILLARS))
     texts: Mapping[str, str] = field(default_factory=dict)  # document path -> canonical text
     rule_titles: Mapping[str, str] = field(default_factory=dict)  # element id -> title (all rules, for SARIF)
+    paths: tuple[str, ...] = ()  # the run's files in the order given: batch records keep it
+    job_summary: bool = False  # the full review also goes to the GitHub job summary ($GITHUB_STEP_SUMMARY)
 
     def pillar_name(self, pillar: int | str) -> str:
         number = int(pillar)

@@ -1,7 +1,8 @@
 """GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` annotation per finding.
 
-GitHub shows at most 10 annotations per level per step, so each level is capped at 10 with a final notice
-pointing at the job summary; the CLI appends the full Markdown review to ``$GITHUB_STEP_SUMMARY``.
+GitHub shows at most 10 annotations per level per step. When the CLI appends the full Markdown review to
+``$GITHUB_STEP_SUMMARY`` (``RunContext.job_summary``), each level is capped at 10 with a final notice
+pointing at that summary; without one (a local run) every finding is printed, as nothing else lists them.
 Suppressed findings are not annotated (they are listed in the summary). Exit codes are unchanged.
 """
 
@@ -36,7 +37,7 @@ def render(reports: Sequence[Report], context: RunContext = EMPTY_CONTEXT) -> st
         for finding in report.findings:
             if finding.suppressed:
                 continue
-            if shown[finding.severity] >= CAP:
+            if context.job_summary and shown[finding.severity] >= CAP:
                 hidden += 1
                 continue
             shown[finding.severity] += 1

@@ -9,8 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from ..report import ClauseResult, ElementResult, Report
-from .common import STATUS_LABEL, by_pillar, cite, detection_note, element_findings, summary_line, trim
+from ..report import ClauseResult, ElementResult, Evidence, Finding, Report
+from .common import (
+    STATUS_LABEL,
+    by_pillar,
+    cite,
+    detection_note,
+    element_findings,
+    excerpt,
+    own_evidence,
+    summary_line,
+)
 from .context import EMPTY_CONTEXT, RunContext
 
 CSS = (
@@ -29,7 +38,7 @@ def e(text: object) -> str:
 def render(reports: Sequence[Report], context: RunContext = EMPTY_CONTEXT) -> str:
     body = "\n".join(report_fragment(r, context) for r in reports)
     if context.failures:
-        items = "".join(f"<li><code>{e(f.path)}</code>: {e(f.message)}</li>" for f in context.failures)
+        items = "".join(f"<li><code>{e(f.path)}</code>: {e(f.reason)}</li>" for f in context.failures)
         body += f'\n<div class="mspc"><h2>Files that could not be reviewed</h2><ul>{items}</ul></div>'
     if context.notices:
         items = "".join(f"<li>{e(n.message)}</li>" for n in context.notices)
@@ -58,17 +67,19 @@ def report_fragment(report: Report, context: RunContext = EMPTY_CONTEXT) -> str:
     return "".join(parts)
 
 
+def _quote(ev: Evidence, limit: int = 160) -> str:
+    return f'<span class="quote">“{e(excerpt(ev, limit))}”</span> <span class="cite">{e(cite(ev))}</span>'
+
+
 def _row(report: Report, element: ElementResult) -> str:
     evidence = ""
-    if element.evidence:
-        ev = element.evidence[0]
-        evidence = f'<span class="quote">“{e(trim(ev.quote))}”</span> <span class="cite">{e(cite(ev))}</span>'
+    shown = element.evidence[0] if element.evidence else None
+    if shown is not None:
+        evidence = _quote(shown)
         note = detection_note(element)
         evidence += f' <span class="cite">({e(note)})</span>' if note else ""
     notes = "".join(
-        f'<li class="{"supp" if f.suppressed else ""}">{e(f.message)}'
-        + (f" (suppressed: {e(f.suppression or '')})" if f.suppressed else "")
-        + "</li>"
+        _note_item(f, shown)
         for f in element_findings(report, element.id)
         if f.kind != "missing" or f.suppressed
     )
@@ -77,6 +88,15 @@ def _row(report: Report, element: ElementResult) -> str:
         f'<tr class="{element.status}"><td>{STATUS_LABEL[element.status]}</td><td>{e(element.title)}</td>'
         f"<td>{evidence}</td><td>{ask}</td></tr>"
     )
+
+
+def _note_item(finding: Finding, shown: Evidence | None) -> str:
+    """A finding as a list item: its message, the quote it is about (unless that is the element's evidence
+    beside it), and its suppression."""
+    ev = own_evidence(finding, shown)
+    quote = f"<br>{_quote(ev, 120)}" if ev is not None else ""
+    suppressed = f" (suppressed: {e(finding.suppression or '')})" if finding.suppressed else ""
+    return f'<li class="{"supp" if finding.suppressed else ""}">{e(finding.message)}{suppressed}{quote}</li>'
 
 
 def _note(clause: ClauseResult) -> str:

@@ -16,7 +16,12 @@ from .context import EMPTY_CONTEXT, RunContext
 
 
 def _records(reports: Sequence[Report], context: RunContext) -> list[dict[str, Any]]:
-    return [r.model_dump(mode="json") for r in reports] + [f.record() for f in context.failures]
+    """Reports and error records in the order the files were given (a stable sort: unknown paths last)."""
+    position = {path: i for i, path in enumerate(context.paths)}
+    records = [(r.document.path, r.model_dump(mode="json")) for r in reports]
+    records += [(f.path, f.record()) for f in context.failures]
+    records.sort(key=lambda item: position.get(item[0], len(position)))
+    return [record for _, record in records]
 
 
 def render_json(reports: Sequence[Report], context: RunContext = EMPTY_CONTEXT) -> str:

@@ -10,16 +10,17 @@ import html
 import re
 from collections.abc import Sequence
 
-from ..report import ElementResult, Report
+from ..report import ElementResult, Evidence, Finding, Report
 from .common import (
     STATUS_LABEL,
     by_pillar,
     cite,
     detection_note,
     element_findings,
+    excerpt,
+    own_evidence,
     ruled_out,
     summary_line,
-    trim,
 )
 from .context import EMPTY_CONTEXT, RunContext
 
@@ -42,7 +43,7 @@ def render(reports: Sequence[Report], context: RunContext = EMPTY_CONTEXT) -> st
     if context.failures:
         parts.append(
             "## Files that could not be reviewed\n\n"
-            + "\n".join(f"- `{md_escape(f.path)}`: {md_escape(f.message)}" for f in context.failures)
+            + "\n".join(f"- `{md_escape(f.path)}`: {md_escape(f.reason)}" for f in context.failures)
         )
     if context.notices:
         parts.append("## Warnings\n\n" + "\n".join(f"- {md_escape(n.message)}" for n in context.notices))
@@ -68,24 +69,32 @@ def render_one(report: Report, context: RunContext = EMPTY_CONTEXT) -> str:
 def _row(report: Report, element: ElementResult) -> str:
     status = f"{_STATUS_ICON[element.status]} {STATUS_LABEL[element.status]}"
     evidence = ""
-    if element.evidence:
-        ev = element.evidence[0]
-        evidence = f"“{md_escape(trim(ev.quote, 120))}” ({md_escape(cite(ev))})"
+    shown = element.evidence[0] if element.evidence else None
+    if shown is not None:
+        evidence = _quote(shown)
         note = detection_note(element)
         evidence += f" *({md_escape(note)})*" if note else ""
     notes = [
-        md_escape(f.message) + (f" *(suppressed: {md_escape(f.suppression or '')})*" if f.suppressed else "")
-        for f in element_findings(report, element.id)
-        if f.kind != "missing" or f.suppressed
+        _note(f, shown) for f in element_findings(report, element.id) if f.kind != "missing" or f.suppressed
     ]
-    notes += [
-        f"n/a: {md_escape('; '.join(titles))} (“{md_escape(trim(ev.quote, 120))}”, {md_escape(cite(ev))})"
-        for titles, ev in ruled_out(element)
-    ]
+    notes += [f"n/a: {md_escape('; '.join(titles))} ({_quote(ev)})" for titles, ev in ruled_out(element)]
     ask = md_escape(element.ask or "")
     if notes:
         ask = "<br>".join([*notes, ask] if ask else notes)
     return f"| {status} | {md_escape(element.title)} | {evidence} | {ask} |"
+
+
+def _quote(ev: Evidence) -> str:
+    return f"“{md_escape(excerpt(ev, 120))}” ({md_escape(cite(ev))})"
+
+
+def _note(finding: Finding, shown: Evidence | None) -> str:
+    """A finding in the Ask cell: its message, the quote it is about (unless that is the element's evidence
+    beside it), and its suppression."""
+    ev = own_evidence(finding, shown)
+    quote = f" {_quote(ev)}" if ev is not None else ""
+    suppressed = f" *(suppressed: {md_escape(finding.suppression or '')})*" if finding.suppressed else ""
+    return md_escape(finding.message) + suppressed + quote
 
 
 def _clauses(report: Report) -> list[str]:

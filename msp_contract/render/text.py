@@ -15,9 +15,11 @@ from .common import (
     cite,
     detection_note,
     element_findings,
+    excerpt,
+    own_evidence,
+    raised_severity,
     ruled_out,
     summary_line,
-    trim,
 )
 from .context import EMPTY_CONTEXT, RunContext
 
@@ -51,14 +53,19 @@ def render_one(report: Report, context: RunContext = EMPTY_CONTEXT) -> str:
 
 def _element(report: Report, element: ElementResult) -> list[str]:
     head = f"  {STATUS_LABEL[element.status]:<8} {element.title}"
+    severity = raised_severity(report, element.id)
+    if severity:  # what the element adds to the summary and the exit code, never the rule's setting
+        head += f" [{severity}]"
     if element.status == "present":
         where = f" — {cite(element.evidence[0])}" if element.evidence else ""
         note = detection_note(element)
-        return [head + where + (f" ({note})" if note else ""), *_ruled_out(element)]
-    lines = [f"{head} [{element.severity}]"]
+        shown = element.evidence[0] if element.evidence else None
+        advisory = [line for f in element_findings(report, element.id) for line in _finding(f, shown)]
+        return [head + where + (f" ({note})" if note else ""), *advisory, *_ruled_out(element)]
+    lines = [head]
     if element.evidence:
         ev = element.evidence[0]
-        lines.append(f'{_INDENT}Evidence: "{trim(ev.quote)}" ({cite(ev)})')
+        lines.append(f'{_INDENT}Evidence: "{excerpt(ev)}" ({cite(ev)})')
         note = detection_note(element)
         if note:
             lines.append(f"{_INDENT}  ({note})")
@@ -77,7 +84,7 @@ def _element(report: Report, element: ElementResult) -> list[str]:
 def _ruled_out(element: ElementResult) -> list[str]:
     """Requirements the contract itself rules out, with the sentence that does."""
     return [
-        f'{_INDENT}n/a: {"; ".join(titles)}: "{trim(ev.quote, 120)}" ({cite(ev)})'
+        f'{_INDENT}n/a: {"; ".join(titles)}: "{excerpt(ev, 120)}" ({cite(ev)})'
         for titles, ev in ruled_out(element)
     ]
 
@@ -85,9 +92,9 @@ def _ruled_out(element: ElementResult) -> list[str]:
 def _finding(finding: Finding, shown: Evidence | None) -> list[str]:
     mark = f" (suppressed: {finding.suppression})" if finding.suppressed else ""
     lines = [f"{_INDENT}- [{finding.severity}] {finding.message}{mark}"]
-    if finding.evidence and finding.evidence[0] != shown:  # do not repeat the element's evidence
-        ev = finding.evidence[0]
-        lines.append(f'{_INDENT}  "{trim(ev.quote, 120)}" ({cite(ev)})')
+    ev = own_evidence(finding, shown)
+    if ev is not None:
+        lines.append(f'{_INDENT}  "{excerpt(ev, 120)}" ({cite(ev)})')
     return lines
 
 

@@ -6,12 +6,15 @@ in code; everything is validated when the rules load, with errors that point to 
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 Severity = Literal["error", "warning", "info"]
 Status = Literal["present", "weak", "missing"]
+# Text a reader sees (why, ask, reason): one paragraph. YAML folded scalars (``ask: >``) end in a newline,
+# which would show up as a blank line after a finding and as "\n " inside an element's joined asks.
+Prose = Annotated[str, AfterValidator(lambda text: " ".join(text.split()))]
 
 
 class _Strict(BaseModel):
@@ -52,7 +55,7 @@ class Requirement(_Strict):
     detect: Signals = Signals.model_validate({})
     value: str | None = None  # name of a value check (msp_contract.valuechecks.VALUE_CHECKS)
     policy: Policy | None = None
-    ask: str
+    ask: Prose
     counts_for_quality: bool = True  # False: reported, but does not make the element weak
     # When these fire (in the element's clauses, or the document with ``scope: document``) and the
     # requirement is unmet, it does not apply: "this Agreement shall not be renewed" leaves nothing to ask
@@ -82,8 +85,8 @@ class Wording(_Strict):
     title: str
     severity: Severity = "warning"
     detect: Signals
-    reason: str
-    ask: str
+    reason: Prose
+    ask: Prose
     examples: tuple[WordingExample, ...] = ()
 
 
@@ -114,8 +117,8 @@ class ElementRule(_Strict):
     pillar: Literal[1, 2, 3]
     title: str
     severity: Severity = "error"  # severity of the finding when the element is missing
-    why: str  # why it matters to the buyer, one or two sentences
-    ask: str  # what to ask the provider for when it is missing
+    why: Prose  # why it matters to the buyer, one or two sentences
+    ask: Prose  # what to ask the provider for when it is missing
     detect: Signals
     requirements: tuple[Requirement, ...] = ()
     wording: tuple[str, ...] = ()  # ids of rules/wording entries that make this element weak
