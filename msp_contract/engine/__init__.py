@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from ..budget import DeadlineExceeded, time_budget
 from ..config import DEFAULT_CONFIG, Config
 from ..errors import ResourceLimitError
 from ..model import Document
 from ..report import SEVERITY_ORDER, DocumentInfo, ElementResult, Finding, Report, ToolInfo
 from ..rulebook import RuleSet
-from ..rulebook.patterns import DeadlineExceeded, time_budget
 from .clauses import evaluate_clauses
 from .deal_terms import key_term_entries, sla_entries
 from .elements import Context, evaluate_elements, global_outside, index_for
@@ -30,8 +30,9 @@ def review(
     *,
     timeout_seconds: float | None = None,
 ) -> Report:
-    """Review ``document``; with ``timeout_seconds``, rule evaluation stops with a ResourceLimitError when
-    it runs past that budget (user rule files can be slow without being catastrophic)."""
+    """Review ``document``; with ``timeout_seconds``, the review (rule matching and value extraction) stops
+    with a ResourceLimitError when it runs past that budget: user rule files can be slow without being
+    catastrophic, and hostile text (megabytes without a full stop) slows everything."""
     try:
         with time_budget(timeout_seconds):
             return _review(document, rules, config)
@@ -39,7 +40,7 @@ def review(
         raise ResourceLimitError(
             document.source.path,
             f"reviewing took longer than timeout_seconds={timeout_seconds:g}",
-            "raise Limits.timeout_seconds or simplify slow custom rule patterns",
+            "raise Limits.timeout_seconds (--timeout), split the file, or simplify slow custom rule patterns",
         ) from None
 
 
