@@ -13,6 +13,7 @@ from .deal_terms import key_term_entries, sla_entries
 from .elements import Context, evaluate_elements, global_outside, index_for
 from .findings import element_findings, summarize
 from .index import DocumentIndex
+from .wording import document_wording_findings
 
 __all__ = ["DocumentIndex", "review"]
 
@@ -58,6 +59,8 @@ def _review(document: Document, rules: RuleSet, config: Config) -> Report:
         result = results[rule.id]
         elements.append(result)
         findings.extend(f for f in element_findings(result, config) if _selected(config, f.rule, rule.id))
+    document_wording = document_wording_findings(ctx.index, rules, ctx.own_clauses, config)
+    findings.extend(f for f in document_wording if _selected(config, f.rule))
     findings.sort(
         key=lambda f: (-SEVERITY_ORDER[f.severity], f.evidence[0].start if f.evidence else -1, f.rule)
     )
