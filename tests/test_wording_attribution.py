@@ -20,12 +20,30 @@ def _wording(report: mc.Report, element: str) -> dict[str, str | None]:
     return {w.id: w.evidence.section for w in report.element(element).wording}
 
 
+def test_backups_are_flagged_for_their_own_where_appropriate(weak: mc.Report) -> None:
+    # §6.1 "periodic backups ... where appropriate"; before, §1.2 "sole discretion" and §2.1 "commercially
+    # reasonable efforts" were pinned here because a short section's scope climbed to the whole contract
+    assert _wording(weak, "backup_and_restore") == {"open_ended_discretion": "6.1"}
+
+
+def test_fees_are_flagged_for_the_fee_increase_not_for_changes_to_the_services(weak: mc.Report) -> None:
+    assert _wording(weak, "fees_and_pricing") == {"unilateral_change": "3.1"}
+    quote = weak.element("fees_and_pricing").wording[0].evidence.quote
+    assert "increase its fees" in quote
+
+
 def test_every_element_wording_sits_in_a_section_of_its_evidence(weak: mc.Report) -> None:
     for element in weak.elements:
         clauses = {e.section.split(".")[0] for e in element.evidence if e.section}
         for wording in element.wording:
             assert wording.evidence.section is not None
             assert wording.evidence.section.split(".")[0] in clauses, (element.id, wording.id)
+
+
+def test_availability_effort_and_credit_sole_remedy_stay_with_their_clauses(weak: mc.Report) -> None:
+    assert _wording(weak, "sla_availability")["effort_qualifier"] == "2.1"
+    assert _wording(weak, "service_credits_and_incentives")["sole_remedy"] == "2.3"
+    assert "sole_remedy" not in _wording(weak, "liability_indemnity_insurance")
 
 
 def test_wording_outside_every_element_is_a_document_level_finding() -> None:
