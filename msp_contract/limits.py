@@ -12,7 +12,7 @@ from .errors import ConfigError
 class Limits:
     max_bytes: int = 100 * 1024 * 1024  # size of the file on disk
     max_pages: int = 2_000
-    timeout_seconds: float = 120.0  # wall-clock budget for parsing one document
+    timeout_seconds: float = 120.0  # wall-clock budget for parsing one document, and again for reviewing it
     max_uncompressed_bytes: int = 500 * 1024 * 1024  # DOCX: sum of member sizes (zip bomb guard)
     max_compression_ratio: float = 200.0  # DOCX: any member expanding more than this is refused
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from ..budget import DeadlineExceeded, time_budget
 from ..config import DEFAULT_CONFIG, Config
 from ..errors import ResourceLimitError
 from ..model import Document
 from ..report import SEVERITY_ORDER, DocumentInfo, ElementResult, Finding, Report, ToolInfo
 from ..rulebook import RuleSet
-from ..rulebook.patterns import DeadlineExceeded, time_budget
 from .clauses import evaluate_clauses
 from .deal_terms import key_term_entries, sla_entries
 from .elements import Context, evaluate_elements, global_outside, index_for
 from .findings import element_findings, summarize
 from .index import DocumentIndex
+from .wording import document_wording_findings
 
 __all__ = ["DocumentIndex", "review"]
 
@@ -30,8 +31,9 @@ def review(
     *,
     timeout_seconds: float | None = None,
 ) -> Report:
-    """Review ``document``; with ``timeout_seconds``, rule evaluation stops with a ResourceLimitError when
-    it runs past that budget (user rule files can be slow without being catastrophic)."""
+    """Review ``document``; with ``timeout_seconds``, the review (rule matching and value extraction) stops
+    with a ResourceLimitError when it runs past that budget: user rule files can be slow without being
+    catastrophic, and hostile text (megabytes without a full stop) slows everything."""
     try:
         with time_budget(timeout_seconds):
             return _review(document, rules, config)
@@ -39,7 +41,7 @@ def review(
         raise ResourceLimitError(
             document.source.path,
             f"reviewing took longer than timeout_seconds={timeout_seconds:g}",
-            "raise Limits.timeout_seconds or simplify slow custom rule patterns",
+            "raise Limits.timeout_seconds (--timeout), split the file, or simplify slow custom rule patterns",
         ) from None
 
 
@@ -57,6 +59,8 @@ def _review(document: Document, rules: RuleSet, config: Config) -> Report:
         result = results[rule.id]
         elements.append(result)
         findings.extend(f for f in element_findings(result, config) if _selected(config, f.rule, rule.id))
+    document_wording = document_wording_findings(ctx.index, rules, ctx.own_clauses, config)
+    findings.extend(f for f in document_wording if _selected(config, f.rule))
     findings.sort(
         key=lambda f: (-SEVERITY_ORDER[f.severity], f.evidence[0].start if f.evidence else -1, f.rule)
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import Document, Section
-from ..report import ElementResult, Evidence, RequirementResult, WordingResult
+from ..report import ElementResult, Evidence, RequirementResult
 from ..rulebook import ElementRule, Requirement, RuleSet, Signals
 from ..rulebook.patterns import CompiledSignals, compile_pattern
 from ..valuechecks import VALUE_CHECKS, FoundValue
@@ -18,6 +18,7 @@ from .index import DocumentIndex
 from .parties import stand_ins
 from .sentence_scores import ranked_candidates
 from .survival import survival_hits
+from .wording import evaluate_wording, own_clauses
 
 MAX_EVIDENCE = 3
 _SCOPE_MIN, _SCOPE_MAX = 200, 8000  # requirement search scope: the clause around a hit, within these sizes
@@ -32,6 +33,8 @@ class Context:
     thresholds: Mapping[str, float]
     global_outside: tuple[regex.Pattern[str], ...]
     scopes: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # element id -> its clauses
+    # element id -> the clauses its evidence sits in (wording.own_clauses), for the elements found
+    own_clauses: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     # hits of document-wide signals, by compiled signals: conditions such as "the contract raises renewal"
     # are shared by several requirements (YAML anchors) and need one search per document
     document_hits: dict[CompiledSignals, list[Hit]] = field(default_factory=dict)
@@ -211,28 +214,6 @@ def _scoped_hits(
     return hits
 
 
-def evaluate_wording(
-    ctx: Context, rule: ElementRule, scope: list[tuple[int, int]]
-) -> tuple[WordingResult, ...]:
-    results: list[WordingResult] = []
-    by_id = {w.id: w for w in ctx.rules.wording}
-    for wording_id in rule.wording:
-        wording = by_id[wording_id]
-        signals = ctx.rules.compiled(wording.id, wording.detect)
-        hits = pattern_hits(ctx.index, signals, scope)
-        if hits:
-            results.append(
-                WordingResult(
-                    id=wording.id,
-                    title=wording.title,
-                    reason=wording.reason,
-                    ask=wording.ask,
-                    evidence=hit_evidence(ctx.index, hits[0]),
-                )
-            )
-    return tuple(results)
-
-
 @dataclass(frozen=True)
 class ModelHit:
     hit: Hit
@@ -252,7 +233,8 @@ def evaluate_element(ctx: Context, rule: ElementRule, model_hit: ModelHit | None
         )  # fmt: skip
     scope = ctx.scopes[rule.id] = scope_of(ctx.index, hits)
     requirements = tuple(evaluate_requirement(ctx, rule, r, scope) for r in rule.requirements)
-    wording = evaluate_wording(ctx, rule, scope)
+    clauses = ctx.own_clauses[rule.id] = own_clauses(ctx.index, hits)
+    wording = evaluate_wording(ctx.index, ctx.rules, rule, clauses)
     quality = {r.id for r in rule.requirements if r.counts_for_quality}
     unmet = [r for r in requirements if not r.met and r.applicable and r.id in quality]
     weak = bool(unmet or wording)

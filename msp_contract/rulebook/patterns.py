@@ -10,16 +10,14 @@ can still take long over megabytes without a full stop. A review's time budget i
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import time
-from collections.abc import Iterator
-from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
 import regex
 
+from ..budget import DEADLINE, DeadlineExceeded, check_deadline
 from ..errors import RuleFileError
 from .literals import (
     Literals,
@@ -37,32 +35,10 @@ MATCH_TIMEOUT_SECONDS = 2.0
 # Spans up to this long (a sentence is at most 1,500 characters, a table row read with its header twice that)
 # are searched by bundled patterns without a per-call timeout.
 VETTED_SPAN = 4096
-# The per-document time budget of the review in progress (monotonic deadline), if any.
-_DEADLINE: ContextVar[float | None] = ContextVar("msp_contract_review_deadline", default=None)
-
-
-class DeadlineExceeded(Exception):
-    """The review's time budget ran out; the engine reports it as a ResourceLimitError for the document."""
-
-
-@contextlib.contextmanager
-def time_budget(seconds: float | None) -> Iterator[None]:
-    """Bound every pattern call made inside the block by one shared deadline."""
-    token = _DEADLINE.set(time.monotonic() + seconds if seconds else None)
-    try:
-        yield
-    finally:
-        _DEADLINE.reset(token)
-
-
-def _check_deadline() -> None:
-    deadline = _DEADLINE.get()
-    if deadline is not None and time.monotonic() >= deadline:
-        raise DeadlineExceeded
 
 
 def _timeout() -> float:
-    deadline = _DEADLINE.get()
+    deadline = DEADLINE.get()
     if deadline is None:
         return MATCH_TIMEOUT_SECONDS
     remaining = deadline - time.monotonic()
@@ -72,7 +48,7 @@ def _timeout() -> float:
 
 
 def _on_timeout(pattern: regex.Pattern[str]) -> Exception:
-    deadline = _DEADLINE.get()
+    deadline = DEADLINE.get()
     if deadline is not None and time.monotonic() >= deadline:
         return DeadlineExceeded()
     return _timed_out(pattern)
@@ -215,7 +191,7 @@ def _vetted(pattern: regex.Pattern[str], pos: int, end: int) -> bool:
     """Whether this call may skip the per-call timeout: a bundled pattern over a sentence-sized span."""
     if pattern not in _VETTED or end - pos > VETTED_SPAN:
         return False
-    _check_deadline()
+    check_deadline()
     return True
 
 
@@ -234,10 +210,10 @@ def search(
 
 def match_at(pattern: regex.Pattern[str], text: str, pos: int, endpos: int) -> regex.Match[str] | None:
     """``pattern.match`` with the rule time bound. The most frequent call of a review (once per place an
-    anchored pattern's first word occurs, about 1,400 a contract), so ``_vetted`` and ``_check_deadline`` are
+    anchored pattern's first word occurs, about 1,400 a contract), so ``_vetted`` and ``check_deadline`` are
     written out here rather than called."""
     if endpos - pos <= VETTED_SPAN and pattern in _VETTED:
-        deadline = _DEADLINE.get()
+        deadline = DEADLINE.get()
         if deadline is not None and time.monotonic() >= deadline:
             raise DeadlineExceeded
         return pattern.match(text, pos, endpos)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..budget import within_budget
 from ._text import sentence_spans, sentences_matching
 from .durations import Duration, find_durations
 from .money import CapBasis, Money, cap_basis, find_money
@@ -74,8 +75,9 @@ def liability_caps(text: str) -> tuple[LiabilityCap, ...]:
     damages alone ("not liable for lost profits") are not caps."""
     found: list[LiabilityCap] = []
     spans = sentence_spans(text)
-    for start, end in sentences_matching(text, _LIABILITY):
-        index = spans.index((start, end))
+    position = {span: i for i, span in enumerate(spans)}  # spans.index per sentence was quadratic
+    for start, end in within_budget(sentences_matching(text, _LIABILITY)):
+        index = position[(start, end)]
         sentence = text[start:end]
         cap_word = _CAP_WORDS.search(sentence)
         if not cap_word:
@@ -191,7 +193,7 @@ def _cadence(activity: Activity, text: str, start: int, end: int) -> Cadence | N
 def recovery_objectives(text: str) -> RecoveryObjectives:
     """RTO/RPO, backup frequency and retention, and DR test frequency."""
     backup_frequency = retention = dr_test = None
-    for start, end, sentence in _sentences(text, _BACKUP):
+    for start, end, sentence in within_budget(_sentences(text, _BACKUP)):
         backup_frequency = backup_frequency or _cadence("backup", text, start, end)
         if retention is None and _RETAIN.search(sentence):
             keyword = _RETAIN.search(sentence)
@@ -203,7 +205,7 @@ def recovery_objectives(text: str) -> RecoveryObjectives:
             ]
             if durations:
                 retention = durations[0].shifted(start + keyword.start())
-    for start, end, _ in _sentences(text, _DR_TEST):
+    for start, end, _ in within_budget(_sentences(text, _DR_TEST)):
         dr_test = dr_test or _cadence("dr_test", text, start, end)
     return RecoveryObjectives(
         _objective(text, _RTO), _objective(text, _RPO), backup_frequency, retention, dr_test
@@ -240,7 +242,7 @@ _UNDUE = re.compile(
 def incident_notification(text: str) -> tuple[IncidentNotification, ...]:
     """Security-incident / personal-data-breach notification duties with their deadline."""
     found: list[IncidentNotification] = []
-    for start, end, sentence in _sentences(text, _SECURITY):
+    for start, end, sentence in within_budget(_sentences(text, _SECURITY)):
         if not _NOTIFY.search(sentence):
             continue
         subject: IncidentSubject = (
@@ -277,7 +279,7 @@ def cadences(text: str) -> tuple[Cadence, ...]:
     """Reporting and governance frequencies: "monthly service report", "quarterly business review",
     "meet every two weeks". One cadence per activity per sentence."""
     found: list[Cadence] = []
-    for start, end in sentence_spans(text):
+    for start, end in within_budget(sentence_spans(text)):
         sentence = text[start:end]
         frequency = find_frequency(sentence)
         if frequency is None or re.search(r"\b(?:fees?|invoice\w*|pay\w*|charges?|rent)\b", sentence, re.I):
@@ -326,7 +328,7 @@ def _first_period(sentence: str, offset: int, units: set[str]) -> Duration | Non
 
 def transition_assistance_duration(text: str) -> DurationFinding | None:
     """How long exit/transition assistance lasts ("for up to twelve (12) months after termination")."""
-    for start, end, sentence in _sentences(text, _TRANSITION):
+    for start, end, sentence in within_budget(_sentences(text, _TRANSITION)):
         duration = _first_period(sentence, start, {"days", "weeks", "months", "years"})
         if duration is not None:
             return DurationFinding(duration, start, end)
@@ -335,7 +337,7 @@ def transition_assistance_duration(text: str) -> DurationFinding | None:
 
 def data_return_deadline(text: str) -> DurationFinding | None:
     """Deadline to return customer data on exit ("within thirty (30) days of termination")."""
-    for start, end, sentence in _sentences(text, _DATA_RETURN):
+    for start, end, sentence in within_budget(_sentences(text, _DATA_RETURN)):
         if not _ENDING.search(sentence):
             continue
         duration = _first_period(sentence, start, {"hours", "days", "weeks", "months"})

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..budget import within_budget
 from ._text import sentences_matching
 
 US_STATES = [
@@ -199,7 +200,8 @@ def governing_law_in(sentence: str) -> list[str]:
 def find_governing_law(text: str) -> tuple[GoverningLaw, ...]:
     """Every choice-of-law sentence in ``text`` with its normalized jurisdiction, in document order."""
     found: list[GoverningLaw] = []
-    for start, end in sentences_matching(text, _GOVERNS):  # governing_law_in requires _GOVERNS anyway
+    # governing_law_in requires _GOVERNS anyway
+    for start, end in within_budget(sentences_matching(text, _GOVERNS)):
         places = governing_law_in(text[start:end])
         if places:
             found.append(GoverningLaw(places[0], _country_of(places[0]), start, end, tuple(places[1:])))

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from ..budget import within_budget
 from ._text import sentence_spans, sentences_matching
 from .durations import Duration, Unit, find_durations
 from .numbers import NUMBER_PATTERN, parse_number
@@ -200,7 +201,7 @@ def _successive(sentence: str, keyword_start: int, duration: Duration) -> bool:
 def _renewal_sentences(text: str) -> list[tuple[int, int, re.Match[str]]]:
     """Sentences that renew or extend the agreement, with the keyword that makes them one."""
     found = []
-    for start, end in sentences_matching(text, _RENEW):
+    for start, end in within_budget(sentences_matching(text, _RENEW)):
         keyword = _RENEW.search(text[start:end])
         if keyword:
             found.append((start, end, keyword))
@@ -349,7 +350,7 @@ def _initial_term(text: str) -> tuple[Duration | None, tuple[int, int] | None]:
         r"(?:full\s+)?(?:force|effect)|commenc\w+)\b",
         re.I,
     )
-    for start, end in sentences_matching(text, pattern):
+    for start, end in within_budget(sentences_matching(text, pattern)):
         sentence = text[start:end]
         keyword = pattern.search(sentence)
         if not keyword:
@@ -376,7 +377,7 @@ def _non_renewal_notice(text: str, near: list[tuple[int, int]]) -> tuple[Duratio
         index = next((i for i, span in enumerate(spans) if span[0] >= start), None)
         if index is not None:
             ordered.extend(spans[index : index + 3])
-    for index, (start, end) in enumerate(ordered + spans):
+    for index, (start, end) in within_budget(enumerate(ordered + spans)):
         sentence = text[start:end]
         if _PAYMENT.search(sentence):
             continue
@@ -440,7 +441,7 @@ def _purpose(sentence: str) -> NoticePurpose:
 def notice_periods(text: str) -> tuple[NoticePeriod, ...]:
     """Every notice (or cure) period, classified. Payment terms and response times are not notice periods."""
     found: list[NoticePeriod] = []
-    for start, end in sentences_matching(text, _NOTICE_WORDS):
+    for start, end in within_budget(sentences_matching(text, _NOTICE_WORDS)):
         sentence = text[start:end]
         for duration in find_durations(sentence):
             local = sentence[max(0, duration.start - 80) : duration.end + 60]

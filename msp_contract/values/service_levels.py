@@ -7,10 +7,12 @@ availability language, and a duration is a response time only next to respond/re
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..budget import within_budget
 from ._text import sentence_spans, sentences_matching
 from .durations import Duration, find_durations
 from .percent import Percentage, find_percentages
@@ -26,7 +28,7 @@ _AVAILABILITY = re.compile(
 )
 # "99% of the shares", "a 99% discount": percentages about something other than service uptime.
 _NOT_AVAILABILITY = re.compile(
-    r"^\s*(?:of\s+(?:the\s+)?(?:\w+\s+)?(?:shares?|stock|equity|voting|capital|interest|units?|outstanding|"
+    r"\s*(?:of\s+(?:the\s+)?(?:\w+\s+)?(?:shares?|stock|equity|voting|capital|interest|units?|outstanding|"
     r"fees?|price|revenue|amount|purchase|invoice|cost|charges?|payments?|sales?|tickets?|calls?|incidents?|"
     r"requests?|cases?)\b|discount|off\b|rebate|interest|commission|royalt|markup|of\s+all\s+(?:calls|tickets|"
     r"incidents|requests))",
@@ -35,6 +37,9 @@ _NOT_AVAILABILITY = re.compile(
 _NOT_AVAILABILITY_BEFORE = re.compile(
     r"(?:discount|rebate|interest|royalty|commission|shares?|equity|own\w*)\W+(?:\w+\W+){0,3}$", re.I
 )
+# How far before a percentage _NOT_AVAILABILITY_BEFORE looks: its keyword and three words. Searching the whole
+# sentence before each percentage made a long unpunctuated "sentence" quadratic.
+_BEFORE_WINDOW = 120
 _WINDOWS: tuple[tuple[str, Window], ...] = (
     (r"per\s+(?:calendar\s+)?month|each\s+(?:calendar\s+)?month|monthly|in\s+any\s+(?:calendar\s+)?month|"
      r"(?:calendar\s+)?month(?:ly)?\s+(?:basis|period|measurement)", "month"),
@@ -70,7 +75,10 @@ _KINDS: tuple[tuple[str, TimeKind], ...] = (
     (r"work[\s-]?around", "workaround"),
     (r"updates?|status\s+reports?|progress\s+reports?", "update"),
 )
-# Response times are about incidents/tickets; disputes, escalations and RTO/RPO have their own extractors.
+_KINDS_BEFORE = tuple((re.compile(rf"\b(?:{pattern})\b", re.I), kind) for pattern, kind in _KINDS)
+_KINDS_AFTER = tuple(
+    (re.compile(rf"\W+(?:\w+\W+){{0,2}}(?:to\s+)?(?:{pattern})\b", re.I), kind) for pattern, kind in _KINDS
+)
 _INCIDENT = re.compile(
     r"\b(?:incidents?|tickets?|faults?|outages?|defects?|problems?|service\s+requests?|requests?|calls?|"
     r"priority|severity|sev\s*\d|P[1-5]|critical|urgent|errors?|issues?|failures?)\b",
@@ -145,21 +153,19 @@ def _window(sentence: str) -> Window | None:
     return None
 
 
-def _is_availability(sentence: str, pct: Percentage, offset: int) -> bool:
+def _is_availability(line: str, pct: Percentage, offset: int) -> bool:
+    """Whether a percentage of ``line`` (which speaks of availability) is an uptime target."""
     local_start, local_end = pct.start - offset, pct.end - offset
     if not 80 <= pct.value <= 100:
         return False
-    if _NOT_AVAILABILITY.match(sentence[local_end:]) or _NOT_AVAILABILITY_BEFORE.search(
-        sentence[:local_start]
-    ):
-        return False
-    return bool(_AVAILABILITY.search(sentence))
+    before = line[max(0, local_start - _BEFORE_WINDOW) : local_start]
+    return not (_NOT_AVAILABILITY.match(line, local_end) or _NOT_AVAILABILITY_BEFORE.search(before))
 
 
 def availability_targets(text: str) -> tuple[AvailabilityTarget, ...]:
     """Uptime commitments: "99.9% availability per calendar month, excluding scheduled maintenance"."""
     found: list[AvailabilityTarget] = []
-    for start, end in sentences_matching(text, _AVAILABILITY):
+    for start, end in within_budget(sentences_matching(text, _AVAILABILITY)):
         sentence = text[start:end]
         exclusions = tuple(
             name for name, pattern in _EXCLUSIONS.items() if re.search(pattern, sentence, re.I)
@@ -168,7 +174,7 @@ def availability_targets(text: str) -> tuple[AvailabilityTarget, ...]:
         window = _window(sentence)
         for line_start, line_end in _lines(sentence):
             line = sentence[line_start:line_end]
-            if _is_credit_tier(line):
+            if _is_credit_tier(line) or not _AVAILABILITY.search(line):
                 continue
             for pct in find_percentages(line):
                 offset = start + line_start
@@ -216,26 +222,33 @@ def normalize_priority(label: str) -> str:
 def _kind_before(sentence: str, position: int) -> TimeKind | None:
     """The response/resolution keyword closest before ``position`` (or just after, for "4 hours to resolve")."""
     best: tuple[int, TimeKind] | None = None
-    window_start = max(0, position - 90)  # a keyword further back belongs to another measure
-    for pattern, kind in _KINDS:
-        for match in re.finditer(rf"\b(?:{pattern})\b", sentence[window_start:position], re.I):
+    window = sentence[max(0, position - 90) : position]  # a keyword further back belongs to another measure
+    for pattern, kind in _KINDS_BEFORE:
+        for match in pattern.finditer(window):
             if best is None or match.start() > best[0]:
                 best = (match.start(), kind)
     if best is not None:
         return best[1]
-    for pattern, kind in _KINDS:
-        if re.match(rf"\W+(?:\w+\W+){{0,2}}(?:to\s+)?(?:{pattern})\b", sentence[position:], re.I):
-            return kind
-    return None
+    # matched in place, not on a slice: copying the rest of a long sentence for every duration is quadratic
+    return next((kind for pattern, kind in _KINDS_AFTER if pattern.match(sentence, position)), None)
 
 
-def _coverage(sentence: str, duration: Duration, calendar: BusinessCalendar) -> str | None:
+def _stated_coverage(sentence: str) -> tuple[str | None, bool]:
+    """The coverage a sentence states ("24x7", "08:00-18:00 Mon-Fri"), and whether it speaks of business
+    hours or days: read once per sentence, not once per duration in it."""
     if re.search(r"24\s*(?:x|/|×)\s*7|24\s+hours\s+a\s+day|round[\s-]the[\s-]clock", sentence, re.I):
-        return "24x7"
+        return "24x7", False
     hours, days = parse_hours(sentence), parse_weekdays(sentence)
     if hours and days:
-        return BusinessCalendar(hours[0], hours[1], days).describe()
-    if duration.business or re.search(r"business\s+hours|working\s+hours|business\s+days", sentence, re.I):
+        return BusinessCalendar(hours[0], hours[1], days).describe(), False
+    return None, bool(re.search(r"business\s+hours|working\s+hours|business\s+days", sentence, re.I))
+
+
+def _coverage(stated: tuple[str | None, bool], duration: Duration, calendar: BusinessCalendar) -> str | None:
+    coverage, business_words = stated
+    if coverage is not None:
+        return coverage
+    if duration.business or business_words:
         return f"business hours ({calendar.describe()})"
     return None
 
@@ -244,11 +257,13 @@ def response_times(text: str, calendar: BusinessCalendar = DEFAULT_CALENDAR) -> 
     """Response/resolution/restore/update times per priority from prose. Pass the contract's calendar
     (``find_definitions(text).calendar``) so coverage reads "business hours (08:00-18:00 Mon-Fri)"."""
     found: list[ResponseTime] = []
-    for start, end in _clauses(text):
+    for start, end in within_budget(_clauses(text)):
         sentence = text[start:end]
         if not _INCIDENT.search(sentence) or _NOT_INCIDENT.search(sentence):
             continue
         priorities = list(_PRIORITY.finditer(sentence))
+        priority_starts = [p.start() for p in priorities]
+        stated: tuple[str | None, bool] | None = None
         for duration in find_durations(sentence):
             if duration.unit in {"months", "years"}:
                 continue
@@ -257,14 +272,16 @@ def response_times(text: str, calendar: BusinessCalendar = DEFAULT_CALENDAR) -> 
             kind = _kind_before(sentence, duration.start)
             if kind is None:
                 continue
-            before = [p for p in priorities if p.start() < duration.start]
-            label = before[-1] if before else priorities[0] if priorities else None
+            # the last priority named before the duration, else the first one after it
+            before = bisect.bisect_left(priority_starts, duration.start)
+            label = priorities[before - 1] if before else priorities[0] if priorities else None
+            stated = stated or _stated_coverage(sentence)
             found.append(
                 ResponseTime(
                     normalize_priority(label.group(0)) if label else None,
                     kind,
                     duration.shifted(start),
-                    _coverage(sentence, duration, calendar),
+                    _coverage(stated, duration, calendar),
                     start,
                     end,
                 )
@@ -287,7 +304,7 @@ def service_credits(text: str) -> ServiceCredits | None:
     tiers: list[CreditTier] = []
     cap: float | None = None
     deadline: Duration | None = None
-    for start, end in _clauses(text):
+    for start, end in within_budget(_clauses(text)):
         clause = text[start:end]
         pcts = find_percentages(clause)
         cap_match = _CAP.search(clause)

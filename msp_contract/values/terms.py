@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..budget import within_budget
 from ._text import sentence_spans
 
 _Q = "\"“”'‘’"
@@ -103,7 +104,7 @@ def find_definitions(text: str) -> Definitions:
     """Defined terms ("X means ...", '(the "X")') and the business calendar they imply."""
     items: list[Definition] = []
     seen: set[str] = set()
-    for start, end in sentence_spans(text):
+    for start, end in within_budget(sentence_spans(text)):
         sentence = text[start:end]
         for term, body in _definitions_in(sentence):
             if _key(term) not in seen:
