@@ -134,16 +134,34 @@ def test_markdown_and_html_show_the_quote_behind_a_wording_finding():
     report = mc.analyze(Path(__file__).resolve().parents[1] / "corpus" / "sources" / "weak-msa.md")
     fees = report.element("fees_and_pricing")
     [discretion] = [
-        f for f in report.findings if f.element == fees.id and f.rule == "wording.open_ended_discretion"
+        f for f in report.findings if f.element == fees.id and f.rule == "wording.unilateral_change"
     ]
     quote = discretion.evidence[0]
-    assert quote != fees.evidence[0] and quote.section == "1.2"
+    assert quote != fees.evidence[0] and quote.section == "3.1"
     md = RENDERERS["markdown"]([report], RunContext())
     row = next(line for line in md.splitlines() if "| Fees, pricing model and invoicing |" in line)
-    assert f"“{md_escape(quote.quote)}” ({md_escape('§1.2 Services, p.1')})" in row
+    assert f"“{md_escape(quote.quote)}” ({md_escape('§3.1 Fees, p.1')})" in row
     html = RENDERERS["html"]([report], RunContext())
     row = html[html.index("<td>Fees, pricing model and invoicing</td>") :].split("</tr>")[0]
     assert (
-        f'<span class="quote">“{escape(quote.quote)}”</span> <span class="cite">§1.2 Services, p.1</span>'
+        f'<span class="quote">“{escape(quote.quote)}”</span> <span class="cite">§3.1 Fees, p.1</span>'
         in row
     )
+
+
+CONTRACT_WIDE = (
+    "1. Marketing\n"
+    "1.1 The Consultant shall use commercially reasonable efforts to promote the brand at trade shows.\n"
+)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "junit"])
+def test_wording_no_element_claims_is_shown_with_its_quote(tmp_path, fmt):
+    path = write(tmp_path, "marketing.txt", CONTRACT_WIDE)
+    report = mc.analyze(path)
+    wide = [f for f in report.findings if f.element is None]
+    assert [f.rule for f in wide] == ["wording.effort_qualifier"]
+    out = RENDERERS[fmt]([report], RunContext())
+    assert "§1.1" in out  # where it is
+    if fmt != "junit":  # JUnit cites; the human formats quote
+        assert "commercially reasonable efforts" in out

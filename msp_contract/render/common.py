@@ -69,6 +69,11 @@ def element_findings(report: Report, element_id: str) -> list[Finding]:
     return [f for f in report.findings if f.element == element_id]
 
 
+def contract_findings(report: Report) -> list[Finding]:
+    """Findings no element claims: wording outside every element's clauses, quoted where it occurs."""
+    return [f for f in report.findings if f.element is None]
+
+
 def raised_severity(report: Report, element_id: str) -> Severity | None:
     """The highest severity among the element's unsuppressed findings, None when it raises none: what it adds
     to the summary and the exit code (``ElementResult.severity`` is the rule's setting, what a missing element

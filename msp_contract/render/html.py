@@ -14,6 +14,7 @@ from .common import (
     STATUS_LABEL,
     by_pillar,
     cite,
+    contract_findings,
     detection_note,
     element_findings,
     excerpt,
@@ -62,6 +63,7 @@ def report_fragment(report: Report, context: RunContext = EMPTY_CONTEXT) -> str:
         parts.append("<table><tr><th>Status</th><th>Element</th><th>Evidence</th><th>Ask</th></tr>")
         parts += [_row(report, element) for element in elements]
         parts.append("</table>")
+    parts.append(_contract_wide(report))
     parts.append(_clauses(report))
     parts.append("</div>")
     return "".join(parts)
@@ -102,6 +104,21 @@ def _note_item(finding: Finding, shown: Evidence | None) -> str:
 def _note(clause: ClauseResult) -> str:
     note = detection_note(clause)
     return f' <span class="cite">({e(note)})</span>' if note else ""
+
+
+def _contract_wide(report: Report) -> str:
+    findings = contract_findings(report)
+    if not findings:
+        return ""
+    items = "".join(_contract_item(f) for f in findings)
+    return f"<h3>Contract-wide wording</h3><ul>{items}</ul>"
+
+
+def _contract_item(finding: Finding) -> str:
+    """A finding no element claims, with every place it quotes."""
+    quotes = "".join(f"<br>{_quote(ev, 120)}" for ev in finding.evidence)
+    suppressed = f" (suppressed: {e(finding.suppression or '')})" if finding.suppressed else ""
+    return f'<li class="{"supp" if finding.suppressed else ""}">{e(finding.message)}{suppressed}{quotes}</li>'
 
 
 def _clauses(report: Report) -> str:

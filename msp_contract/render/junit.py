@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from ..report import ElementResult, Report
-from .common import cite, element_findings
+from .common import cite, contract_findings, element_findings
 from .context import EMPTY_CONTEXT, FileFailure, RunContext
 from .locations import artifact_path
 
@@ -30,6 +30,8 @@ def _suite(report: Report) -> ET.Element:
     suite = ET.Element("testsuite", name=path)
     for element in report.elements:
         suite.append(_case(report, element, path))
+    if contract_findings(report):
+        suite.append(_contract_case(report, path))
     _count(suite, [suite])
     return suite
 
@@ -57,6 +59,18 @@ def _case(report: Report, element: ElementResult, path: str) -> ET.Element:
     if element.ask:
         lines.append("Ask: " + " ".join(element.ask.split()))
     failure.text = "\n".join(lines)
+    return case
+
+
+def _contract_case(report: Report, path: str) -> ET.Element:
+    """Wording no element claims: advisory, so a pass with the notes in system-out (skipped if all waived)."""
+    case = ET.Element("testcase", name="contract-wide wording", classname="wording", file=path)
+    live = [f for f in contract_findings(report) if not f.suppressed]
+    if not live:
+        ET.SubElement(case, "skipped", message="suppressed")
+        return case
+    lines = [f"[{f.severity}] {f.message} ({'; '.join(cite(ev) for ev in f.evidence)})" for f in live]
+    ET.SubElement(case, "system-out").text = "\n".join(lines)
     return case
 
 

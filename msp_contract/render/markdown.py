@@ -15,6 +15,7 @@ from .common import (
     STATUS_LABEL,
     by_pillar,
     cite,
+    contract_findings,
     detection_note,
     element_findings,
     excerpt,
@@ -62,6 +63,7 @@ def render_one(report: Report, context: RunContext = EMPTY_CONTEXT) -> str:
         lines += ["", f"## Pillar {pillar}: {md_escape(context.pillar_name(pillar))}", ""]
         lines += ["| Status | Element | Evidence | Ask |", "|---|---|---|---|"]
         lines += [_row(report, element) for element in elements]
+    lines += _contract_wide(report)
     lines += _clauses(report)
     return "\n".join(lines)
 
@@ -95,6 +97,18 @@ def _note(finding: Finding, shown: Evidence | None) -> str:
     quote = f" {_quote(ev)}" if ev is not None else ""
     suppressed = f" *(suppressed: {md_escape(finding.suppression or '')})*" if finding.suppressed else ""
     return md_escape(finding.message) + suppressed + quote
+
+
+def _contract_wide(report: Report) -> list[str]:
+    findings = contract_findings(report)
+    if not findings:
+        return []
+    lines = ["", "## Contract-wide wording", ""]
+    for finding in findings:
+        suppressed = f" *(suppressed: {md_escape(finding.suppression or '')})*" if finding.suppressed else ""
+        quotes = "".join(f"<br>{_quote(ev)}" for ev in finding.evidence)
+        lines.append(f"- **{finding.severity}** {md_escape(finding.message)}{suppressed}{quotes}")
+    return lines
 
 
 def _clauses(report: Report) -> list[str]:

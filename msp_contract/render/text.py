@@ -13,6 +13,7 @@ from .common import (
     STATUS_LABEL,
     by_pillar,
     cite,
+    contract_findings,
     detection_note,
     element_findings,
     excerpt,
@@ -46,6 +47,7 @@ def render_one(report: Report, context: RunContext = EMPTY_CONTEXT) -> str:
         lines += ["", f"Pillar {pillar} · {context.pillar_name(pillar)}"]
         for element in elements:
             lines += _element(report, element)
+    lines += _contract_wide(report)
     lines += _clauses(report)
     lines += ["", summary_line(report)]
     return "\n".join(lines)
@@ -95,6 +97,18 @@ def _finding(finding: Finding, shown: Evidence | None) -> list[str]:
     ev = own_evidence(finding, shown)
     if ev is not None:
         lines.append(f'{_INDENT}  "{excerpt(ev, 120)}" ({cite(ev)})')
+    return lines
+
+
+def _contract_wide(report: Report) -> list[str]:
+    findings = contract_findings(report)
+    if not findings:
+        return []
+    lines = ["", "Contract-wide wording (outside the clauses of any element)"]
+    for finding in findings:
+        mark = f" (suppressed: {finding.suppression})" if finding.suppressed else ""
+        lines.append(f"  - [{finding.severity}] {finding.message}{mark}")
+        lines += [f'{_INDENT}"{excerpt(ev, 120)}" ({cite(ev)})' for ev in finding.evidence]
     return lines
 
 
