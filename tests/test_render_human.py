@@ -144,8 +144,7 @@ def test_markdown_and_html_show_the_quote_behind_a_wording_finding():
     html = RENDERERS["html"]([report], RunContext())
     row = html[html.index("<td>Fees, pricing model and invoicing</td>") :].split("</tr>")[0]
     assert (
-        f'<span class="quote">“{escape(quote.quote)}”</span> <span class="cite">§3.1 Fees, p.1</span>'
-        in row
+        f'<span class="quote">“{escape(quote.quote)}”</span> <span class="cite">§3.1 Fees, p.1</span>' in row
     )
 
 
