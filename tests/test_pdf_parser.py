@@ -219,6 +219,56 @@ def test_running_header_footer_and_page_numbers_are_furniture(tmp_path: Path) ->
     assert doc.text[first_of_page_2.start :].startswith("the remaining fees")
 
 
+def test_a_footer_block_that_floats_with_the_text_is_furniture(tmp_path: Path) -> None:
+    """EDGAR renders put a page's footer block right under its last line of text, so the block moves up and
+    down from page to page: a bold "Proprietary and Confidential" there must not open a section."""
+
+    def page(number: int, lines: int) -> Draw:
+        def draw(c: Canvas) -> None:
+            for i in range(lines):
+                text_at(
+                    c,
+                    72,
+                    100 + 14 * i,
+                    f"{number}.{i + 1} The Provider shall perform task {i + 1} of part {number}.",
+                )
+            foot = 100 + 14 * lines + 20
+            text_at(c, 72, foot, "Proprietary and Confidential", "Helvetica-Bold", 9)
+            text_at(c, 72, foot + 10, "Not for use or disclosure outside the contracting parties.", size=8)
+            text_at(c, 300, foot + 22, str(number), size=8)
+            text_at(c, 72, 770, "Source: ACME CORP, 10-Q, 11/8/2019", size=8)
+
+        return draw
+
+    document = mc.load(make_pdf(tmp_path / "floating.pdf", *(page(n, 3 + 2 * n) for n in range(1, 6))))
+    assert "Proprietary" not in document.text and "disclosure" not in document.text
+    assert document.pages[2].furniture == (
+        "Proprietary and Confidential",
+        "Not for use or disclosure outside the contracting parties.",
+        "3",
+        "Source: ACME CORP, 10-Q, 11/8/2019",
+    )
+    assert all(s.heading != "Proprietary and Confidential" for s in document.sections)
+    last = document.text.index("task 13 of part 5")
+    assert document.section_at(last).number == "5.13"  # type: ignore[union-attr]
+
+
+def test_a_last_body_line_that_merely_recurs_stays(tmp_path: Path) -> None:
+    """Peeling a footer stops at the body: a line repeated at the foot of the text, but with no footer line
+    at a fixed place below it, is body text."""
+
+    def page(number: int, lines: int) -> Draw:
+        def draw(c: Canvas) -> None:
+            for i in range(lines):
+                text_at(c, 72, 100 + 14 * i, f"The Provider shall perform task {i + 1} of part {number}.")
+            text_at(c, 72, 100 + 14 * lines, "Initials of each party:")
+
+        return draw
+
+    document = mc.load(make_pdf(tmp_path / "initials.pdf", *(page(n, 3 + 2 * n) for n in range(1, 6))))
+    assert document.text.count("Initials of each party:") == 5
+
+
 def test_bare_page_number_on_single_page(tmp_path: Path) -> None:
     def page(c: Canvas) -> None:
         text_at(c, 72, 100, "The Provider shall maintain the Services.")
