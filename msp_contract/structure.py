@@ -32,6 +32,7 @@ _MAX_HEADING_CHARS = 120
 # A stand-alone capitalised line printed this often ("CONFIDENTIAL" on every page, a party's name in each
 # page header) is page furniture, not a heading: read as one, it would close the clause it interrupts.
 _RUNNING_LINE_MIN = 3
+_JOINERS = frozenset({"&", "/", "+", "-", "–", "—"})
 _INLINE_HEADING = re.compile(r"^(?P<h>[A-Z][^.:;\n]{1,80}?)[.:](?=\s|$)")
 
 
@@ -107,11 +108,14 @@ def _heading_of(block: Block, text: str, number: str | None) -> str | None:
 
 
 def _looks_like_title(lead: str) -> bool:
-    """'Service Credits', 'LIMITATION OF LIABILITY', 'Use of Customer Data' — not a sentence."""
+    """'Service Credits', 'LIMITATION OF LIABILITY', 'Use of Customer Data', 'Security & Data' — not a
+    sentence. "&", "/" and dashes join title words as "and" would."""
     words = lead.split()
     if not words or len(words) > 10:
         return False
-    return lead.isupper() or all(w[0].isupper() or (w.islower() and len(w) <= 4) for w in words)
+    return lead.isupper() or all(
+        w[0].isupper() or (w.islower() and len(w) <= 4) or w in _JOINERS for w in words
+    )
 
 
 def _is_unnumbered_heading(block: Block, text: str) -> bool:

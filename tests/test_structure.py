@@ -79,6 +79,19 @@ def test_a_bold_heading_repeated_under_each_service_stays_a_heading() -> None:
     assert [s.heading for s in document.sections] == ["SERVICE DESCRIPTION"] * 3
 
 
+def test_headings_with_an_ampersand_are_headings() -> None:
+    document = doc(
+        "5. Security & Data\n5.1 Provider shall encrypt Customer Data.\n6. Fees\n6.1 Customer pays."
+    )
+    assert [(s.id, s.heading) for s in document.sections if "." not in s.id] == [
+        ("5", "Security & Data"),
+        ("6", "Fees"),
+    ]
+    inline = doc("7. Term & Termination. Either party may terminate for breach.")
+    assert inline.sections[0].heading == "Term & Termination"
+    assert doc("(a) [***]; or\n(b) [***].").sections[0].heading is None  # a redaction is no title
+
+
 def test_section_at_and_page_lookup() -> None:
     document = doc("1. Term\nThe term is one year.\n2. Fees\nFees are due monthly.")
     offset = document.text.index("monthly")
@@ -93,3 +106,10 @@ def test_markdown_nested_lists_cite_full_path() -> None:
     found = {s.id for s in document.sections}
     assert {"1", "1.1", "5.3", "5.3(a)", "12.1"} <= found
     assert "<span" not in document.text and "**" not in document.text
+
+
+@needs_shared
+def test_common_paper_ampersand_headings() -> None:
+    document = mc.load(PUBLIC / "commonpaper-cloud-service-agreement.md")
+    headings = {s.id: s.heading for s in document.sections}
+    assert headings["2"] == "Restrictions & Obligations" and headings["5"] == "Term & Termination"
