@@ -206,6 +206,8 @@ def _to_sections(nodes: list[_Node]) -> tuple[Section, ...]:
     seen: dict[str, int] = {}
     sections: list[Section] = []
     for index, node in enumerate(nodes):
+        # Parents are found by id, so an id must be unique: a number printed again ("(a)" under a second
+        # heading) gets "#2". Readers see the citation, never the id.
         base = node.full or f"s{index + 1}"
         count = seen.get(base, 0)
         seen[base] = count + 1
@@ -216,6 +218,8 @@ def _to_sections(nodes: list[_Node]) -> tuple[Section, ...]:
             depth, parent = depth + 1, parent.parent
         parent_id = ids.get(id(node.parent)) if node.parent is not None else None
         sections.append(
-            Section(ident, node.number, node.heading, depth, node.start, node.end, node.page, parent_id)
+            Section(
+                ident, node.number, node.heading, depth, node.start, node.end, node.page, parent_id, node.full
+            )
         )
     return tuple(sections)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from helpers import PUBLIC, doc, needs_shared
 
 import msp_contract as mc
+from msp_contract.engine.index import DocumentIndex
 from msp_contract.model import SourceInfo
 from msp_contract.parsers.builder import TextBuilder
 from msp_contract.structure import segment
@@ -77,6 +78,21 @@ def test_a_bold_heading_repeated_under_each_service_stays_a_heading() -> None:
     source = SourceInfo(path="sow.docx", format="docx", sha256="0" * 64, size_bytes=1, page_count=1)
     document = segment(builder.build(source))
     assert [s.heading for s in document.sections] == ["SERVICE DESCRIPTION"] * 3
+
+
+def test_a_number_printed_again_is_cited_as_printed_under_its_own_heading() -> None:
+    """The id keeps sections apart ("(a)#2"); the citation a reader sees is the number as printed."""
+    document = doc(
+        "SERVICE LEVELS\n(a) Provider shall respond within 15 minutes.\n(b) Provider shall restore service.\n"
+        "DISASTER RECOVERY\n(a) Provider shall keep a recovery plan.\n(b) Provider shall test the plan."
+    )
+    numbered = [s for s in document.sections if s.number]
+    assert [s.citation for s in numbered] == ["(a)", "(b)", "(a)", "(b)"]
+    assert len({s.id for s in document.sections}) == len(document.sections)
+    index = DocumentIndex(document)
+    plan = index.sentences[index.sentence_at(document.text.index("keep a recovery plan")) or 0].section
+    assert index.citation(plan) == ("(a)", "DISASTER RECOVERY")
+    assert doc("12.3 Credits. Provider pays.\n(b) the second tier.").sections[1].citation == "12.3(b)"
 
 
 def test_headings_with_an_ampersand_are_headings() -> None:
