@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .contents import contents_blocks
 from .model import Block, Document, Section
 
 _ROMAN = r"(?:M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
@@ -186,7 +187,10 @@ def segment(document: Document) -> Document:
     nodes: list[_Node] = []
     stack: list[_Node] = []
     running = _running_lines(document)
-    for block in document.blocks:
+    contents = contents_blocks([text[block.start : block.end] for block in document.blocks])
+    for position, block in enumerate(document.blocks):
+        if position in contents:
+            continue  # a contents entry names a section without being it
         node = _open_node(block, text[block.start : block.end], stack)
         if node is None or (node.number is None and block.start in running):
             continue

@@ -269,6 +269,36 @@ def test_a_last_body_line_that_merely_recurs_stays(tmp_path: Path) -> None:
     assert document.text.count("Initials of each party:") == 5
 
 
+def test_contents_page_entries_do_not_open_sections(tmp_path: Path) -> None:
+    """A contents page's "Addendum 2: Maintenance" would otherwise hold the whole body as its sub-sections."""
+
+    def contents(c: Canvas) -> None:
+        text_at(c, 72, 90, "TABLE OF CONTENTS", "Helvetica-Bold")
+        for i, title in enumerate(["Services 3", "Fees 3", "Term 4"]):
+            text_at(c, 72, 120 + 14 * i, f"{i + 1}.1 {title}")
+        text_at(c, 72, 180, "Exhibit A: Service Levels")
+        text_at(c, 72, 194, "Addendum 2: Maintenance")
+
+    def body(c: Canvas) -> None:
+        for i, title in enumerate(["Services", "Fees", "Term"]):
+            text_at(
+                c,
+                72,
+                100 + 60 * i,
+                f"{i + 1}.1 {title}. The Provider shall comply with this clause {i + 1}.1.",
+            )
+
+    document = mc.load(make_pdf(tmp_path / "contents.pdf", contents, body))
+    assert [(s.citation, s.page) for s in document.sections if s.number] == [
+        ("1.1", 2),
+        ("2.1", 2),
+        ("3.1", 2),
+    ]
+    assert all("#" not in s.id for s in document.sections)
+    fees = document.section_path(document.text.index("clause 2.1"))
+    assert [s.citation for s in fees] == ["2.1"]
+
+
 def test_bare_page_number_on_single_page(tmp_path: Path) -> None:
     def page(c: Canvas) -> None:
         text_at(c, 72, 100, "The Provider shall maintain the Services.")
@@ -515,3 +545,16 @@ def test_damaged_bytes_give_a_document_or_a_typed_error(
 
 def _clause_page(c: Canvas) -> None:
     text_at(c, 72, 100, "1. Services. The Provider shall provide the Services.")
+
+
+@needs_shared
+def test_cuad_running_footer_and_contents_page_do_not_make_sections() -> None:
+    """cuad-dev-017: a bold "Proprietary and Confidential" footer block floats with each page's text, and the
+    contents pages (2-5) end with "Addendum 2: Maintenance"."""
+    document = mc.load(SHARED / "cuad" / "pdf" / "cuad-dev-017.pdf")
+    assert all(s.heading != "Proprietary and Confidential" for s in document.sections)
+    assert "Proprietary and Confidential" in document.pages[40].furniture
+    assert not [s.number for s in document.sections if s.number and 2 <= s.page <= 5]
+    path = document.section_path(document.text.index("2.8 Change of Control"))
+    assert path[-1].label == "2.8 Change of Control"
+    assert not [s for s in path if s.number and s.number.startswith(("Addendum", "Exhibit A", "Exhibit C"))]

@@ -95,6 +95,19 @@ def test_a_number_printed_again_is_cited_as_printed_under_its_own_heading() -> N
     assert doc("12.3 Credits. Provider pays.\n(b) the second tier.").sections[1].citation == "12.3(b)"
 
 
+def test_contents_entries_do_not_open_sections() -> None:
+    """Read as headings, contents lines would open sections, and the last one ("Addendum 2: Maintenance")
+    would hold the whole body, whose own clauses would then be cited as duplicates."""
+    document = doc(
+        "TABLE OF CONTENTS\n1. Services 1\n2. Fees 2\n3. Term 3\nExhibit A: Service Levels\n"
+        "Addendum 2: Maintenance\n\n1. Services\n1.1 Provider shall provide the services.\n2. Fees\n"
+        "2.1 Customer shall pay the fees.\n3. Term\n3.1 This Agreement runs for one year."
+    )
+    assert [s.id for s in document.sections] == ["1", "1.1", "2", "2.1", "3", "3.1"]
+    fees = document.section_path(document.text.index("Customer shall pay"))
+    assert [s.label for s in fees] == ["2 Fees", "2.1"]
+
+
 def test_headings_with_an_ampersand_are_headings() -> None:
     document = doc(
         "5. Security & Data\n5.1 Provider shall encrypt Customer Data.\n6. Fees\n6.1 Customer pays."

@@ -10,10 +10,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..contents import looks_like_contents
 from ..model import Document, Section
 from ..rulebook.literals import Literals, Lookup
 from ..sentences import split_sentences
-from .contents import looks_like_contents
 from .parties import StandIns, party_roles, role_view, role_view_lowered
 
 _WORD = re.compile(r"\w+")
