@@ -49,7 +49,7 @@ def looks_like_contents(text: str) -> bool:
 
 
 # A contents entry alone in its block, dot leaders aside: "ARTICLE 1 Definitions .... 1", "1.1 Scope 1".
-_LEADER = re.compile(r"\s*(?:\.\s?){2,}\s*|\s*…+\s*")
+_LEADER = re.compile(r"(?:\.\s?){2,}|…+")
 _TITLE = re.compile(r"\b(?:(?i:table of contents|contents)|INDEX)\b")
 # A line of its own may have a title in sentence case ("1.1 Standard service 4"), which _ENTRY, made to
 # find entries inside running text, does not accept.
@@ -77,14 +77,21 @@ _MAX_GAP = 4
 _MINOR_WORDS = 20
 _PAGE_END = re.compile(r"\s(?:\d{1,3}|[ivx]{1,5})$")
 _COVERED = 0.7
+_START_CHARS = 300
+_WORDS_PER_NUMBER = 8  # "1.2 Transmission of Original Signatures and Executing Multiple Counterparts 64"
 _TITLE_REACH = 3  # blocks between a "TABLE OF CONTENTS" title and the first entry
 
 
 def _pages_listed(text: str) -> list[int]:
     """The page numbers of the contents entries ``text`` consists of (empty when it is not such a run)."""
-    flat = _LEADER.sub(" ", text).strip()
-    if _OPERATIVE.search(flat):
+    # This runs on every block, so the cheap tests come first, on the block's start: every entry has two
+    # numbers in a few words, and none has a duty or a right.
+    start = text[:_START_CHARS]
+    if len(_NUMBER.findall(start)) * _WORDS_PER_NUMBER < start.count(" ") or _OPERATIVE.search(start):
         return []
+    if _OPERATIVE.search(text):
+        return []
+    flat = _LEADER.sub(" ", text).strip()
     if whole := _LINE_ENTRY.fullmatch(flat):
         return [int(whole.group("page"))]
     entries = list(_ENTRY.finditer(flat))
