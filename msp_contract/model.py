@@ -120,21 +120,25 @@ class Revision:
 class Section:
     """A numbered or headed unit of the contract. ``start``/``end`` cover its heading and its body."""
 
-    id: str  # unique within the document: the number when there is one ("12.3(b)"), else "s<index>"
-    number: str | None  # exactly as printed: "12", "12.3", "12.3(b)", "Article IV", "Schedule 2"
+    # Internal and unique within the document: the citation when there is one ("12.3(b)"), else "s<index>";
+    # a number printed twice (a schedule restarting at "1.") gets a "#2" suffix. Never shown to a reader.
+    id: str
+    number: str | None  # exactly as printed: "12", "12.3", "(b)", "Article IV", "Schedule 2"
     heading: str | None
     level: int
     start: int
     end: int
     page: int
     parent: str | None = None
+    citation: str | None = None  # the printed number with its parents': "(b)" under "12.3" is "12.3(b)"
 
     @property
     def label(self) -> str:
         """How a lawyer would cite it: '§12.3 Service Credits', 'Schedule 2', or the heading alone."""
-        if self.number and self.heading:
-            return f"{self.number} {self.heading}"
-        return self.number or self.heading or self.id
+        cited = self.citation or self.number
+        if cited and self.heading:
+            return f"{cited} {self.heading}"
+        return cited or self.heading or ""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .contents import contents_blocks
 from .model import Block, Document, Section
 
 _ROMAN = r"(?:M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
@@ -32,6 +33,7 @@ _MAX_HEADING_CHARS = 120
 # A stand-alone capitalised line printed this often ("CONFIDENTIAL" on every page, a party's name in each
 # page header) is page furniture, not a heading: read as one, it would close the clause it interrupts.
 _RUNNING_LINE_MIN = 3
+_JOINERS = frozenset({"&", "/", "+", "-", "–", "—"})
 _INLINE_HEADING = re.compile(r"^(?P<h>[A-Z][^.:;\n]{1,80}?)[.:](?=\s|$)")
 
 
@@ -107,11 +109,14 @@ def _heading_of(block: Block, text: str, number: str | None) -> str | None:
 
 
 def _looks_like_title(lead: str) -> bool:
-    """'Service Credits', 'LIMITATION OF LIABILITY', 'Use of Customer Data' — not a sentence."""
+    """'Service Credits', 'LIMITATION OF LIABILITY', 'Use of Customer Data', 'Security & Data' — not a
+    sentence. "&", "/" and dashes join title words as "and" would."""
     words = lead.split()
     if not words or len(words) > 10:
         return False
-    return lead.isupper() or all(w[0].isupper() or (w.islower() and len(w) <= 4) for w in words)
+    return lead.isupper() or all(
+        w[0].isupper() or (w.islower() and len(w) <= 4) or w in _JOINERS for w in words
+    )
 
 
 def _is_unnumbered_heading(block: Block, text: str) -> bool:
@@ -182,7 +187,10 @@ def segment(document: Document) -> Document:
     nodes: list[_Node] = []
     stack: list[_Node] = []
     running = _running_lines(document)
-    for block in document.blocks:
+    contents = contents_blocks([text[block.start : block.end] for block in document.blocks])
+    for position, block in enumerate(document.blocks):
+        if position in contents:
+            continue  # a contents entry names a section without being it
         node = _open_node(block, text[block.start : block.end], stack)
         if node is None or (node.number is None and block.start in running):
             continue
@@ -202,6 +210,8 @@ def _to_sections(nodes: list[_Node]) -> tuple[Section, ...]:
     seen: dict[str, int] = {}
     sections: list[Section] = []
     for index, node in enumerate(nodes):
+        # Parents are found by id, so an id must be unique: a number printed again ("(a)" under a second
+        # heading) gets "#2". Readers see the citation, never the id.
         base = node.full or f"s{index + 1}"
         count = seen.get(base, 0)
         seen[base] = count + 1
@@ -212,6 +222,8 @@ def _to_sections(nodes: list[_Node]) -> tuple[Section, ...]:
             depth, parent = depth + 1, parent.parent
         parent_id = ids.get(id(node.parent)) if node.parent is not None else None
         sections.append(
-            Section(ident, node.number, node.heading, depth, node.start, node.end, node.page, parent_id)
+            Section(
+                ident, node.number, node.heading, depth, node.start, node.end, node.page, parent_id, node.full
+            )
         )
     return tuple(sections)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from msp_contract.engine.contents import looks_like_contents
+from msp_contract.contents import contents_blocks, looks_like_contents
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,33 @@ def test_contents_runs(line: str) -> None:
 )
 def test_provisions_and_tables_are_not_contents(line: str) -> None:
     assert not looks_like_contents(line)
+
+
+def test_contents_blocks_cover_the_list_its_title_and_its_annexes() -> None:
+    blocks = [
+        "ACME MASTER SERVICES AGREEMENT",
+        "TABLE OF CONTENTS",
+        "Page",
+        "ARTICLE 1 Definitions .......... 1",
+        "ARTICLE 2 Services 4",
+        "ARTICLE 3 Fees and Payment 9",
+        "EXHIBITS",
+        "Exhibit A: Service Levels",
+        "Addendum 2: Maintenance",
+        "ARTICLE 1 DEFINITIONS",  # the body starts
+        "1.1 Provider shall provide the Services.",
+    ]
+    assert contents_blocks(blocks) == set(range(1, 9))
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        # a short numbered price list: no title, too few entries to be a contents list without one
+        ["1. Basic Support 40", "2. Premium Support 80", "3. Enterprise Support 120"],
+        # entries whose pages go back are not one list
+        ["TABLE OF CONTENTS", "1. Services 9", "2. Fees 4", "3. Term 2"],
+    ],
+)
+def test_lists_that_are_not_contents(blocks: list[str]) -> None:
+    assert contents_blocks(blocks) == set()

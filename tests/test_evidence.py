@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from helpers import CORPUS, PUBLIC, SAMPLES, SHARED, doc, needs_shared
+from reportlab.pdfgen.canvas import Canvas
 
 import msp_contract as mc
 from msp_contract.render import render
@@ -36,8 +38,9 @@ def check(document: mc.Document) -> Report:
     for item in evidence:
         assert document.text[item.start : item.end] == item.quote
         assert item.page in document.pages_of(item.start, item.end)
-        if item.section is not None:
-            assert any(s.id == item.section for s in document.sections)
+        if item.section is not None:  # the clause number as printed, never an internal id
+            assert "#" not in item.section
+            assert any(s.citation == item.section for s in document.sections)
     return report
 
 
@@ -118,3 +121,36 @@ def test_evidence_lists_quote_each_sentence_once_and_prefer_clause_text() -> Non
     assert [e.quote[:32] for e in assignment.evidence if "Neither party" in e.quote] == [
         "12.1 Assignment. Neither party m"
     ]
+
+
+REPEATED_MARKERS = [
+    ("SERVICE LEVELS", True),
+    ("(a) Provider shall make the Services available 99.9% of the time in each calendar month.", False),
+    ("(b) Provider shall respond to Severity 1 incidents within 15 minutes.", False),
+    ("DISASTER RECOVERY", True),
+    ("(a) Provider shall maintain a disaster recovery plan and test it at least annually.", False),
+    ("(b) Provider shall restore the Services within a recovery time objective of four hours.", False),
+]
+
+
+def _repeated_markers_pdf(path: Path) -> Path:
+    canvas = Canvas(str(path), pagesize=(612, 792))
+    for i, (line, bold) in enumerate(REPEATED_MARKERS):
+        canvas.setFont("Helvetica-Bold" if bold else "Helvetica", 10)
+        canvas.drawString(72, 700 - 24 * i, line)
+    canvas.save()
+    return path
+
+
+@pytest.mark.parametrize("kind", ["txt", "pdf"])
+def test_a_marker_printed_again_is_cited_as_printed_with_its_heading(tmp_path: Path, kind: str) -> None:
+    """ "(a)" under DISASTER RECOVERY is cited "(a) DISASTER RECOVERY", not the internal id "(a)#2"."""
+    if kind == "txt":
+        path = tmp_path / "c.txt"
+        path.write_text("\n".join(line for line, _ in REPEATED_MARKERS) + "\n", encoding="utf-8")
+    else:
+        path = _repeated_markers_pdf(tmp_path / "c.pdf")
+    document = mc.load(path)
+    plan = document.text.index("(a) Provider shall maintain a disaster recovery plan")
+    cited = [item for element in check(document).elements for item in element.evidence if item.start == plan]
+    assert cited and all((item.section, item.heading) == ("(a)", "DISASTER RECOVERY") for item in cited)

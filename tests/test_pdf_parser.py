@@ -219,6 +219,86 @@ def test_running_header_footer_and_page_numbers_are_furniture(tmp_path: Path) ->
     assert doc.text[first_of_page_2.start :].startswith("the remaining fees")
 
 
+def test_a_footer_block_that_floats_with_the_text_is_furniture(tmp_path: Path) -> None:
+    """EDGAR renders put a page's footer block right under its last line of text, so the block moves up and
+    down from page to page: a bold "Proprietary and Confidential" there must not open a section."""
+
+    def page(number: int, lines: int) -> Draw:
+        def draw(c: Canvas) -> None:
+            for i in range(lines):
+                text_at(
+                    c,
+                    72,
+                    100 + 14 * i,
+                    f"{number}.{i + 1} The Provider shall perform task {i + 1} of part {number}.",
+                )
+            foot = 100 + 14 * lines + 20
+            text_at(c, 72, foot, "Proprietary and Confidential", "Helvetica-Bold", 9)
+            text_at(c, 72, foot + 10, "Not for use or disclosure outside the contracting parties.", size=8)
+            text_at(c, 300, foot + 22, str(number), size=8)
+            text_at(c, 72, 770, "Source: ACME CORP, 10-Q, 11/8/2019", size=8)
+
+        return draw
+
+    document = mc.load(make_pdf(tmp_path / "floating.pdf", *(page(n, 3 + 2 * n) for n in range(1, 6))))
+    assert "Proprietary" not in document.text and "disclosure" not in document.text
+    assert document.pages[2].furniture == (
+        "Proprietary and Confidential",
+        "Not for use or disclosure outside the contracting parties.",
+        "3",
+        "Source: ACME CORP, 10-Q, 11/8/2019",
+    )
+    assert all(s.heading != "Proprietary and Confidential" for s in document.sections)
+    last = document.text.index("task 13 of part 5")
+    assert document.section_at(last).number == "5.13"  # type: ignore[union-attr]
+
+
+def test_a_last_body_line_that_merely_recurs_stays(tmp_path: Path) -> None:
+    """Peeling a footer stops at the body: a line repeated at the foot of the text, but with no footer line
+    at a fixed place below it, is body text."""
+
+    def page(number: int, lines: int) -> Draw:
+        def draw(c: Canvas) -> None:
+            for i in range(lines):
+                text_at(c, 72, 100 + 14 * i, f"The Provider shall perform task {i + 1} of part {number}.")
+            text_at(c, 72, 100 + 14 * lines, "Initials of each party:")
+
+        return draw
+
+    document = mc.load(make_pdf(tmp_path / "initials.pdf", *(page(n, 3 + 2 * n) for n in range(1, 6))))
+    assert document.text.count("Initials of each party:") == 5
+
+
+def test_contents_page_entries_do_not_open_sections(tmp_path: Path) -> None:
+    """A contents page's "Addendum 2: Maintenance" would otherwise hold the whole body as its sub-sections."""
+
+    def contents(c: Canvas) -> None:
+        text_at(c, 72, 90, "TABLE OF CONTENTS", "Helvetica-Bold")
+        for i, title in enumerate(["Services 3", "Fees 3", "Term 4"]):
+            text_at(c, 72, 120 + 14 * i, f"{i + 1}.1 {title}")
+        text_at(c, 72, 180, "Exhibit A: Service Levels")
+        text_at(c, 72, 194, "Addendum 2: Maintenance")
+
+    def body(c: Canvas) -> None:
+        for i, title in enumerate(["Services", "Fees", "Term"]):
+            text_at(
+                c,
+                72,
+                100 + 60 * i,
+                f"{i + 1}.1 {title}. The Provider shall comply with this clause {i + 1}.1.",
+            )
+
+    document = mc.load(make_pdf(tmp_path / "contents.pdf", contents, body))
+    assert [(s.citation, s.page) for s in document.sections if s.number] == [
+        ("1.1", 2),
+        ("2.1", 2),
+        ("3.1", 2),
+    ]
+    assert all("#" not in s.id for s in document.sections)
+    fees = document.section_path(document.text.index("clause 2.1"))
+    assert [s.citation for s in fees] == ["2.1"]
+
+
 def test_bare_page_number_on_single_page(tmp_path: Path) -> None:
     def page(c: Canvas) -> None:
         text_at(c, 72, 100, "The Provider shall maintain the Services.")
@@ -465,3 +545,16 @@ def test_damaged_bytes_give_a_document_or_a_typed_error(
 
 def _clause_page(c: Canvas) -> None:
     text_at(c, 72, 100, "1. Services. The Provider shall provide the Services.")
+
+
+@needs_shared
+def test_cuad_running_footer_and_contents_page_do_not_make_sections() -> None:
+    """cuad-dev-017: a bold "Proprietary and Confidential" footer block floats with each page's text, and the
+    contents pages (2-5) end with "Addendum 2: Maintenance"."""
+    document = mc.load(SHARED / "cuad" / "pdf" / "cuad-dev-017.pdf")
+    assert all(s.heading != "Proprietary and Confidential" for s in document.sections)
+    assert "Proprietary and Confidential" in document.pages[40].furniture
+    assert not [s.number for s in document.sections if s.number and 2 <= s.page <= 5]
+    path = document.section_path(document.text.index("2.8 Change of Control"))
+    assert path[-1].label == "2.8 Change of Control"
+    assert not [s for s in path if s.number and s.number.startswith(("Addendum", "Exhibit A", "Exhibit C"))]

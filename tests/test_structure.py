@@ -5,6 +5,7 @@ from __future__ import annotations
 from helpers import PUBLIC, doc, needs_shared
 
 import msp_contract as mc
+from msp_contract.engine.index import DocumentIndex
 from msp_contract.model import SourceInfo
 from msp_contract.parsers.builder import TextBuilder
 from msp_contract.structure import segment
@@ -79,6 +80,47 @@ def test_a_bold_heading_repeated_under_each_service_stays_a_heading() -> None:
     assert [s.heading for s in document.sections] == ["SERVICE DESCRIPTION"] * 3
 
 
+def test_a_number_printed_again_is_cited_as_printed_under_its_own_heading() -> None:
+    """The id keeps sections apart ("(a)#2"); the citation a reader sees is the number as printed."""
+    document = doc(
+        "SERVICE LEVELS\n(a) Provider shall respond within 15 minutes.\n(b) Provider shall restore service.\n"
+        "DISASTER RECOVERY\n(a) Provider shall keep a recovery plan.\n(b) Provider shall test the plan."
+    )
+    numbered = [s for s in document.sections if s.number]
+    assert [s.citation for s in numbered] == ["(a)", "(b)", "(a)", "(b)"]
+    assert len({s.id for s in document.sections}) == len(document.sections)
+    index = DocumentIndex(document)
+    plan = index.sentences[index.sentence_at(document.text.index("keep a recovery plan")) or 0].section
+    assert index.citation(plan) == ("(a)", "DISASTER RECOVERY")
+    assert doc("12.3 Credits. Provider pays.\n(b) the second tier.").sections[1].citation == "12.3(b)"
+
+
+def test_contents_entries_do_not_open_sections() -> None:
+    """Read as headings, contents lines would open sections, and the last one ("Addendum 2: Maintenance")
+    would hold the whole body, whose own clauses would then be cited as duplicates."""
+    document = doc(
+        "TABLE OF CONTENTS\n1. Services 1\n2. Fees 2\n3. Term 3\nExhibit A: Service Levels\n"
+        "Addendum 2: Maintenance\n\n1. Services\n1.1 Provider shall provide the services.\n2. Fees\n"
+        "2.1 Customer shall pay the fees.\n3. Term\n3.1 This Agreement runs for one year."
+    )
+    assert [s.id for s in document.sections] == ["1", "1.1", "2", "2.1", "3", "3.1"]
+    fees = document.section_path(document.text.index("Customer shall pay"))
+    assert [s.label for s in fees] == ["2 Fees", "2.1"]
+
+
+def test_headings_with_an_ampersand_are_headings() -> None:
+    document = doc(
+        "5. Security & Data\n5.1 Provider shall encrypt Customer Data.\n6. Fees\n6.1 Customer pays."
+    )
+    assert [(s.id, s.heading) for s in document.sections if "." not in s.id] == [
+        ("5", "Security & Data"),
+        ("6", "Fees"),
+    ]
+    inline = doc("7. Term & Termination. Either party may terminate for breach.")
+    assert inline.sections[0].heading == "Term & Termination"
+    assert doc("(a) [***]; or\n(b) [***].").sections[0].heading is None  # a redaction is no title
+
+
 def test_section_at_and_page_lookup() -> None:
     document = doc("1. Term\nThe term is one year.\n2. Fees\nFees are due monthly.")
     offset = document.text.index("monthly")
@@ -93,3 +135,10 @@ def test_markdown_nested_lists_cite_full_path() -> None:
     found = {s.id for s in document.sections}
     assert {"1", "1.1", "5.3", "5.3(a)", "12.1"} <= found
     assert "<span" not in document.text and "**" not in document.text
+
+
+@needs_shared
+def test_common_paper_ampersand_headings() -> None:
+    document = mc.load(PUBLIC / "commonpaper-cloud-service-agreement.md")
+    headings = {s.id: s.heading for s in document.sections}
+    assert headings["2"] == "Restrictions & Obligations" and headings["5"] == "Term & Termination"

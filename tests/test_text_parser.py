@@ -39,6 +39,33 @@ def test_wide_gaps_of_text_converted_from_pdf_are_line_breaks(tmp_path: Path) ->
     assert "(30)" not in [s.number for s in document.sections]
 
 
+def test_a_capitals_heading_right_under_a_clause_starts_a_block(tmp_path: Path) -> None:
+    source = (
+        "SERVICE LEVELS\n(a) Provider shall respond within 15 minutes.\n(b) Provider shall restore service.\n"
+        "DISASTER RECOVERY\n(a) Provider shall keep a recovery plan.\n(b) Provider shall test the plan.\n"
+    )
+    document = mc.load(write(tmp_path, "c.txt", source))
+    assert "DISASTER RECOVERY" in document.text.split("\n")
+    section = document.section_at(document.text.index("keep a recovery plan"))
+    assert section is not None and section.parent is not None
+    assert next(s for s in document.sections if s.id == section.parent).heading == "DISASTER RECOVERY"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "IN NO EVENT SHALL EITHER PARTY",  # the first line of a capitalised provision
+        "MERCHANTABILITY AND FITNESS FOR A",
+        "PURCHASER:",  # a signature block's label
+        '"ACME ONLINE"',  # a trade mark in a list
+    ],
+)
+def test_capitals_that_are_not_a_heading_stay_in_their_paragraph(tmp_path: Path, line: str) -> None:
+    source = f"1. Warranty. Provider warrants the services.\n{line}\nsomething more.\n"
+    document = mc.load(write(tmp_path, "c.txt", source))
+    assert len(document.blocks) == 1
+
+
 def test_markdown_markup_and_html_do_not_leak_into_text(tmp_path: Path) -> None:
     source = '# Terms\n\n**7. Support**. Provider *will* provide [Support](https://x.test) <span class="a">daily</span>.\n'
     document = mc.load(write(tmp_path, "c.md", source))

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import regex
 
+from ..contents import looks_like_contents
 from ..model import Section
 from ..rulebook.patterns import CompiledSignals, finditer, match_at, search
-from .contents import looks_like_contents
 from .index import DocumentIndex, bits
 
 _NEGATION = regex.compile(r"\b(?:no|not|never|neither|nor|without|none|cannot|n't)\b", regex.I)

@@ -10,10 +10,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..contents import looks_like_contents
 from ..model import Document, Section
 from ..rulebook.literals import Literals, Lookup
 from ..sentences import split_sentences
-from .contents import looks_like_contents
 from .parties import StandIns, party_roles, role_view, role_view_lowered
 
 _WORD = re.compile(r"\w+")
@@ -368,6 +368,6 @@ class DocumentIndex:
     def citation(self, section: Section | None) -> tuple[str | None, str | None]:
         """(number to cite, heading to show) for a section: the nearest numbered and headed ancestors."""
         chain = self.ancestry(section)
-        number = next((s.id for s in chain if s.number), None)
+        number = next((s.citation or s.number for s in chain if s.number), None)
         heading = next((s.heading for s in chain if s.heading), None)
         return number, heading

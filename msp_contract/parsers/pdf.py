@@ -12,8 +12,6 @@ single newline.
 
 from __future__ import annotations
 
-import bisect
-import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,16 +23,10 @@ from ..errors import CorruptFileError, EncryptedFileError, NoTextLayerError, Res
 from ..limits import Limits
 from .builder import TextBuilder
 from .pdf_blocks import Metrics, block_text, measure, paragraphs
+from .pdf_furniture import furniture_lines
 from .pdf_layout import Line, Word, cluster_lines, extract_words, order_lines
 from .pdf_rotated import has_rotated_text, rotated_words
 from .pdf_tables import TableFinder, TableGrid, grid_rows, scan_objects, text_fits
-
-_PAGE_NUMBER = re.compile(
-    r"^(?:page\s*)?(?:[-–—]\s*)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*[-–—])?(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*\|\s*page)?$",
-    re.IGNORECASE,
-)
-_CLAUSE_LIKE = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?\s|\([a-z0-9]+\)|article|section|schedule|exhibit)", re.I)
-_EDGE_LINES = 3
 
 
 @dataclass
@@ -170,44 +162,9 @@ def _find_tables(finder: TableFinder, index: int, warnings: list[str]) -> list[T
         return []
 
 
-def _edge_lines(page: _Page) -> list[tuple[int, str]]:
-    """(index, zone) of the first and last lines of the page: where running furniture sits.
-
-    No fixed margin: EDGAR renders often end a page's text, page number included, half way down.
-    """
-    count = len(page.lines)
-    top = [(i, "top") for i in range(min(_EDGE_LINES, count))]
-    return top + [(i, "bottom") for i in range(max(count - _EDGE_LINES, len(top)), count)]
-
-
-def _furniture_key(text: str, zone: str) -> str:
-    """Digits normalized to '#', except for clause-like lines, which must repeat exactly."""
-    text = " ".join(text.lower().split())
-    return f"{zone}:{text if _CLAUSE_LIKE.match(text) else re.sub(r'[0-9]', '#', text)}"
-
-
 def _remove_furniture(pages: list[_Page]) -> None:
-    """Drop running headers/footers and page numbers from the lines, keeping their text in ``furniture``.
-
-    A running line repeats, digits aside, at the same height near an edge on several pages; requiring the
-    same height keeps out body lines that merely recur ("Name:" in a run of signature blocks).
-    """
-    tops: dict[str, list[float]] = {}
-    for page in pages:
-        for i, zone in _edge_lines(page):
-            tops.setdefault(_furniture_key(page.lines[i].text, zone), []).append(page.lines[i].top)
-    for values in tops.values():
-        values.sort()
-    # Two pages of a long document repeating a line is coincidence; a running line is on most pages.
-    needed = max(2, min(len(pages), max(3, round(0.3 * len(pages)))))
-    for page in pages:
-        drop = set()
-        for i, zone in _edge_lines(page):
-            line = page.lines[i]
-            same = tops[_furniture_key(line.text, zone)]
-            repeats = bisect.bisect_right(same, line.top + 3) - bisect.bisect_left(same, line.top - 3)
-            if repeats >= needed or _PAGE_NUMBER.match(line.text):
-                drop.add(i)
+    """Drop running headers/footers and page numbers from the lines, keeping their text in ``furniture``."""
+    for page, drop in zip(pages, furniture_lines([page.lines for page in pages]), strict=True):
         page.furniture = [page.lines[i].text for i in sorted(drop)]
         page.lines = [line for i, line in enumerate(page.lines) if i not in drop]
 

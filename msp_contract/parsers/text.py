@@ -170,7 +170,7 @@ def parse_text(
             starts_item = False  # "at least     (30) days": a gap inside a sentence, not a new clause
         if markdown and starts_item and paragraph and _is_wrapped_enumeration(paragraph[-1], line):
             starts_item = False
-        if paragraph and (starts_item or (len(paragraph) == 1 and _is_heading_line(paragraph[0]))):
+        if paragraph and _starts_block(paragraph, line, starts_item, markdown):
             flush()
         if markdown and starts_item and re.match(r"^\s*[-*+•]\s+", line):
             line = re.sub(r"^\s*[-*+•]\s+", "", line)
@@ -180,6 +180,14 @@ def parse_text(
         paragraph.append(line)
     flush()
     return builder
+
+
+def _starts_block(paragraph: list[str], line: str, starts_item: bool, markdown: bool) -> bool:
+    """Whether ``line`` starts a block of its own after the lines of ``paragraph``, no blank line between."""
+    if starts_item or (len(paragraph) == 1 and _is_heading_line(paragraph[0])):
+        return True
+    # Markdown renders a capitalised line as part of the paragraph above; a plain-text reader sees a heading.
+    return not markdown and _is_caps_heading_after(paragraph[-1], line)
 
 
 def _split_at_gaps(lines: list[str]) -> tuple[list[str], set[int]]:
@@ -239,6 +247,40 @@ def _is_heading_line(line: str) -> bool:
     all_caps = bool(letters) and all(c.isupper() for c in letters)
     title_case = all(w[0].isupper() or not w[0].isalpha() or (w.islower() and len(w) <= 4) for w in words)
     return all_caps or (title_case and body is not stripped)
+
+
+# Words a heading does not end with, and verbs a heading does not contain: "IN NO EVENT SHALL EITHER" or
+# "THE SERVICES ARE PROVIDED" is the first line of a capitalised paragraph, not a heading.
+_NOT_A_HEADING = re.compile(
+    r"\b(?:SHALL|WILL|MUST|MAY|IS|ARE|BE|BEEN|HAS|HAVE|DOES|WAS)\b"
+    r"|\b(?:THE|A|AN|OF|AND|OR|TO|FOR|IN|ON|BY|WITH|ANY|ALL|SUCH|THAT|ITS|NOT|NO)\s*$"
+)
+_CLAUSE_END = re.compile(r"[^\W\d][)\]\"”’]?[.;:]\s*$")  # a word, maybe a closing mark, then . ; or :
+# "2.", "ARTICLE IV.", "(a)": a clause number alone on its line
+_BARE_NUMBER = re.compile(
+    r"^\s*(?:(?:ARTICLE|Article|SECTION|Section|CLAUSE|Clause|PART|Part)\s+)?"
+    r"\(?[0-9A-Za-z]{1,6}(?:\.[0-9A-Za-z]{1,3})*[.):]?\s*$"
+)
+
+
+def _is_caps_heading_after(previous: str, line: str) -> bool:
+    """Plain text: an ALL-CAPS heading line right under the end of a clause, with no blank line between.
+
+    Without a blank line the reader still sees a heading ("...within 15 minutes." / "DISASTER RECOVERY");
+    joined to the clause above, it would be lost and the clauses under it filed under the previous heading.
+    """
+    stripped = line.strip()
+    letters = [c for c in stripped if c.isalpha()]
+    if len(letters) < 4 or not all(c.isupper() for c in letters) or not _is_heading_line(stripped):
+        return False
+    label = ":" in stripped.rstrip(":") or (stripped.endswith(":") and len(stripped.split()) == 1)
+    if label or stripped.endswith(",") or stripped.startswith(('"', "“")):
+        return False  # a form's label ("PURCHASER:", "PAGE: 1 / 1") or a quoted name in a list of marks
+    if _NOT_A_HEADING.search(stripped):
+        return False
+    # A clause ends with a word and a full stop; "2." or "ARTICLE IV." on the line above (its heading cut
+    # off by a wide gap) is the heading's own number, and "Page 1." or "6 2." an entry of a contents list.
+    return bool(_CLAUSE_END.search(previous)) and not _BARE_NUMBER.match(previous)
 
 
 def _add_markdown_table(builder: TextBuilder, header: str, lines: list[str], index: int) -> int:

@@ -35,6 +35,7 @@ def document_json(document: Document) -> dict[str, Any]:
             {
                 "id": s.id,
                 "number": s.number,
+                "citation": s.citation,
                 "heading": s.heading,
                 "level": s.level,
                 "page": s.page,
