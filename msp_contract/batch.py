@@ -130,11 +130,6 @@ def _hidden(folder: Path, path: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(folder).parts)
 
 
-def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders become the contracts inside them (recursively, sorted)."""
-    return list(find_inputs(paths).files)
-
-
 def run(
     paths: Sequence[Path],
     *,

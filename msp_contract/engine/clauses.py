@@ -14,7 +14,6 @@ import regex
 
 from ..report import ClauseResult
 from ..rulebook import ClauseRule, RuleSet
-from ..rulebook.patterns import CompiledSignals, search
 from ..valuechecks import VALUE_CHECKS
 from .detect import Hit, heading_hits, pattern_hits, sentence_allowed
 from .elements import MAX_EVIDENCE, global_outside
@@ -34,11 +33,12 @@ def evaluate_clauses(
     found: dict[str, ClauseResult] = {}
     for rule in rules.clauses:
         signals = rules.compiled(rule.id, rule.detect)
-        hits = pattern_hits(index, signals, None, outside) + heading_hits(index, signals, None, outside)
+        headed = heading_hits(index, signals, None, outside)
+        hits = pattern_hits(index, signals, None, outside) + headed
         hits.sort(key=lambda h: h.start)
         hits_by_type[rule.id] = hits
         if hits:
-            found[rule.id] = _result(index, rule, _citation_order(index, signals, hits))
+            found[rule.id] = _result(index, rule, _citation_order(index, headed, hits))
     if sentence_model:
         missing = [rule for rule in rules.clauses if rule.id not in found]
         for rule, candidate in _model_picks(index, rules, missing, outside):
@@ -46,23 +46,20 @@ def evaluate_clauses(
     return hits_by_type, tuple(found[rule.id] for rule in rules.clauses if rule.id in found)
 
 
-def _citation_order(index: DocumentIndex, signals: CompiledSignals, hits: list[Hit]) -> list[Hit]:
-    """The hits in the order to cite them: first those inside a section the clause's own headings name (a
-    cap cited from "Limitation of Liability", not from a survival list that mentions it), then the rest;
-    each group in document order."""
-    if not signals.headings:
+def _citation_order(index: DocumentIndex, headed: list[Hit], hits: list[Hit]) -> list[Hit]:
+    """The hits in the order to cite them: first those inside a section the clause's own headings name
+    (``headed``: its heading hits; a cap cited from "Limitation of Liability", not from a survival list that
+    mentions it), then the rest; each group in document order."""
+    sections = [index.document.section_at(hit.start) for hit in headed]
+    spans = [(s.start, s.end) for s in sections if s is not None]
+    if not spans:
         return hits
-    titled = [hit for hit in hits if _under_clause_heading(index, signals, hit)]
-    return titled + [hit for hit in hits if hit not in titled] if titled else hits
-
-
-def _under_clause_heading(index: DocumentIndex, signals: CompiledSignals, hit: Hit) -> bool:
-    sentence = index.sentence_at(hit.match_start)
-    section = index.sentences[sentence].section if sentence is not None else None
-    return any(
-        s.heading and any(search(pattern, s.heading) for pattern in signals.headings)
-        for s in index.ancestry(section)
-    )
+    titled: list[Hit] = []
+    others: list[Hit] = []
+    for hit in hits:
+        inside = any(start <= hit.match_start < end for start, end in spans)
+        (titled if inside else others).append(hit)
+    return titled + others
 
 
 def _result(

@@ -60,10 +60,11 @@ def quotable(index: DocumentIndex, hits: Sequence[Hit], limit: int) -> list[Hit]
     """Up to ``limit`` of ``hits`` worth quoting, in the order given (the caller's preference): none that
     overlaps a quote already kept (a heading hit quotes its first sentence, often a hit of its own), and a
     heading alone ("9.6 Exclusive Remedy.") only while no kept quote gives the text of its clause."""
-    headings = {hit for hit in hits if _heading_only(index, hit)}
+    headings: set[Hit] = set()  # the hits seen so far that are headings alone (checked only when reached)
     kept: list[Hit] = []
     for hit in hits:
-        if hit in headings:
+        if _heading_only(index, hit):
+            headings.add(hit)
             if any(_overlap(hit, k) or _in_clause(index, hit, k) for k in kept):
                 continue
         else:

@@ -24,14 +24,16 @@ def fingerprint(rule: str, evidence: Iterable[Evidence]) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
+# A capital that is a word's only one, followed by lowercase letters or nothing: "Named", "(Pen", "Third-party", "A".
+_PLAIN_CAPITAL = re.compile(r"^(\W*)([A-Z])(?=(?:[a-z][a-z'’-]*\W*)?$)")
+
+
 def mid_sentence(title: str) -> str:
     """A requirement title as it reads inside a sentence: "Named KPIs" -> "named KPIs". Only the first letter
     of a capitalized word is lowered; acronyms and codes (KPIs, DPA, (TLPT), N%, P1) are kept."""
-    return " ".join(_ACRONYM.sub(lambda m: m.group(1) + m.group(2).lower(), w) for w in title.split(" "))
-
-
-# A capital that is a word's only one, followed by lowercase letters or nothing: "Named", "(Pen", "Third-party", "A".
-_ACRONYM = re.compile(r"^(\W*)([A-Z])(?=(?:[a-z][a-z'’-]*\W*)?$)")
+    return " ".join(
+        _PLAIN_CAPITAL.sub(lambda m: m.group(1) + m.group(2).lower(), w) for w in title.split(" ")
+    )
 
 
 def _severity(config: Config, rule: str, element: str, default: str) -> str:

@@ -368,6 +368,6 @@ class DocumentIndex:
     def citation(self, section: Section | None) -> tuple[str | None, str | None]:
         """(number to cite, heading to show) for a section: the nearest numbered and headed ancestors."""
         chain = self.ancestry(section)
-        number = next((s.citation or s.number for s in chain if s.number), None)
+        number = next((s.citation for s in chain if s.number), None)
         heading = next((s.heading for s in chain if s.heading), None)
         return number, heading

@@ -69,7 +69,7 @@ _PRIORITY = re.compile(
     re.I,
 )
 _KINDS: tuple[tuple[str, TimeKind], ...] = (
-    (r"respon(?:d|se|ses|ding)|acknowledg\w*|answer\w*|pick[\s-]?up|callback|call\s+back", "response"),
+    (r"respon(?:d|ded|se|ses|ding)|acknowledg\w*|answer\w*|pick[\s-]?up|callback|call\s+back", "response"),
     (r"resol(?:ve|ved|ution|ving)|fix(?:ed|es)?|repair\w*|rectif\w+|clos(?:e|ed|ure)", "resolution"),
     (r"restor(?:e|ed|ation|ing)", "restore"),
     (r"work[\s-]?around", "workaround"),
@@ -77,7 +77,10 @@ _KINDS: tuple[tuple[str, TimeKind], ...] = (
 )
 _KINDS_BEFORE = tuple((re.compile(rf"\b(?:{pattern})\b", re.I), kind) for pattern, kind in _KINDS)
 _KINDS_AFTER = tuple(
-    (re.compile(rf"\W+(?:\w+\W+){{0,2}}(?:to\s+)?(?:{pattern})\b", re.I), kind) for pattern, kind in _KINDS
+    # right after the duration, never across a conjunction: "4 hours to resolve", "4 hours (resolution)",
+    # but not the next measure in "respond within 15 minutes and resolve within 4 hours"
+    (re.compile(rf"[\s(:-]+(?:(?:to|for|of)\s+)?(?:the\s+)?(?:{pattern})\b", re.I), kind)
+    for pattern, kind in _KINDS
 )
 _INCIDENT = re.compile(
     r"\b(?:incidents?|tickets?|faults?|outages?|defects?|problems?|service\s+requests?|requests?|calls?|"
@@ -219,8 +222,9 @@ def normalize_priority(label: str) -> str:
     return match.group("word").lower()
 
 
-def _kind_before(sentence: str, position: int) -> TimeKind | None:
-    """The response/resolution keyword closest before ``position`` (or just after, for "4 hours to resolve")."""
+def _kind_before(sentence: str, position: int, end: int) -> TimeKind | None:
+    """The response/resolution keyword closest before the duration at ``position`` (or just after its ``end``,
+    for "4 hours to resolve")."""
     best: tuple[int, TimeKind] | None = None
     window = sentence[max(0, position - 90) : position]  # a keyword further back belongs to another measure
     for pattern, kind in _KINDS_BEFORE:
@@ -230,7 +234,7 @@ def _kind_before(sentence: str, position: int) -> TimeKind | None:
     if best is not None:
         return best[1]
     # matched in place, not on a slice: copying the rest of a long sentence for every duration is quadratic
-    return next((kind for pattern, kind in _KINDS_AFTER if pattern.match(sentence, position)), None)
+    return next((kind for pattern, kind in _KINDS_AFTER if pattern.match(sentence, end)), None)
 
 
 def _stated_coverage(sentence: str) -> tuple[str | None, bool]:
@@ -269,7 +273,7 @@ def response_times(text: str, calendar: BusinessCalendar = DEFAULT_CALENDAR) -> 
                 continue
             if _PAYMENT.search(sentence[max(0, duration.start - 40) : duration.end + 30]):
                 continue  # "payable within 30 days of invoice"
-            kind = _kind_before(sentence, duration.start)
+            kind = _kind_before(sentence, duration.start, duration.end)
             if kind is None:
                 continue
             # the last priority named before the duration, else the first one after it

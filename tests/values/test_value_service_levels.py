@@ -1,3 +1,5 @@
+import pytest
+
 from msp_contract.values.service_levels import (
     availability_targets,
     normalize_priority,
@@ -94,3 +96,19 @@ def test_service_credits_tiers_cap_deadline_sole_remedy() -> None:
 
 def test_no_credits() -> None:
     assert service_credits("The Supplier shall provide the services with reasonable care.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Priority 1 incidents: within 4 hours to resolve.", [("resolution", 4.0)]),
+        ("Severity 1 faults: 2 hours (restoration).", [("restore", 2.0)]),
+        (
+            "Priority 1 incidents shall be responded to within 15 minutes and resolved within 4 hours.",
+            [("response", 15.0), ("resolution", 4.0)],
+        ),
+    ],
+)
+def test_the_measure_named_right_after_a_duration_is_its_kind(sentence, expected):
+    # the keyword after the duration names it; the next measure after "and" does not
+    assert [(r.kind, r.duration.value) for r in response_times(sentence)] == expected
