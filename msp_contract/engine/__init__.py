@@ -59,7 +59,7 @@ def _review(document: Document, rules: RuleSet, config: Config) -> Report:
         result = results[rule.id]
         elements.append(result)
         findings.extend(f for f in element_findings(result, config) if _selected(config, f.rule, rule.id))
-    document_wording = document_wording_findings(ctx.index, rules, ctx.own_clauses, config)
+    document_wording = document_wording_findings(ctx.index, rules, ctx.own_clauses, config, ctx.wording_hits)
     findings.extend(f for f in document_wording if _selected(config, f.rule))
     findings.sort(
         key=lambda f: (-SEVERITY_ORDER[f.severity], f.evidence[0].start if f.evidence else -1, f.rule)

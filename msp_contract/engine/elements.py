@@ -18,7 +18,7 @@ from .index import DocumentIndex
 from .parties import stand_ins
 from .sentence_scores import ranked_candidates
 from .survival import survival_hits
-from .wording import evaluate_wording, own_clauses
+from .wording import WordingHits, evaluate_wording, own_clauses
 
 MAX_EVIDENCE = 3
 _SCOPE_MIN, _SCOPE_MAX = 200, 8000  # requirement search scope: the clause around a hit, within these sizes
@@ -38,6 +38,7 @@ class Context:
     # hits of document-wide signals, by compiled signals: conditions such as "the contract raises renewal"
     # are shared by several requirements (YAML anchors) and need one search per document
     document_hits: dict[CompiledSignals, list[Hit]] = field(default_factory=dict)
+    wording_hits: WordingHits = field(default_factory=dict)  # wording rules' hits, shared with the document's
 
 
 def index_for(document: Document, rules: RuleSet) -> DocumentIndex:
@@ -234,7 +235,7 @@ def evaluate_element(ctx: Context, rule: ElementRule, model_hit: ModelHit | None
     scope = ctx.scopes[rule.id] = scope_of(ctx.index, hits)
     requirements = tuple(evaluate_requirement(ctx, rule, r, scope) for r in rule.requirements)
     clauses = ctx.own_clauses[rule.id] = own_clauses(ctx.index, hits)
-    wording = evaluate_wording(ctx.index, ctx.rules, rule, clauses)
+    wording = evaluate_wording(ctx.index, ctx.rules, rule, clauses, ctx.wording_hits)
     quality = {r.id for r in rule.requirements if r.counts_for_quality}
     unmet = [r for r in requirements if not r.met and r.applicable and r.id in quality]
     weak = bool(unmet or wording)

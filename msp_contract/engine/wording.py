@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from ..config import Config
 from ..report import Finding, Severity, WordingResult
-from ..rulebook import ElementRule, RuleSet
+from ..rulebook import ElementRule, RuleSet, Wording
 from .detect import Hit, pattern_hits
 from .evidence import hit_evidence
 from .findings import fingerprint
@@ -62,15 +62,21 @@ def _sentence_run(index: DocumentIndex, i: int) -> tuple[int, int]:
     return sentences[lo].start, sentences[hi].end
 
 
+WordingHits = dict[str, list[Hit]]  # wording rule id -> its hits anywhere in the document, searched once
+
+
 def evaluate_wording(
-    index: DocumentIndex, rules: RuleSet, rule: ElementRule, clauses: list[tuple[int, int]]
+    index: DocumentIndex,
+    rules: RuleSet,
+    rule: ElementRule,
+    clauses: list[tuple[int, int]],
+    memo: WordingHits,
 ) -> tuple[WordingResult, ...]:
     """The element's wording rules that fire inside its own clauses, each with its first hit."""
     results: list[WordingResult] = []
-    by_id = {w.id: w for w in rules.wording}
     for wording_id in rule.wording:
-        wording = by_id[wording_id]
-        hits = pattern_hits(index, rules.compiled(wording.id, wording.detect), clauses)
+        wording = rules.wording_rule(wording_id)
+        hits = [hit for hit in _document_hits(index, rules, wording, memo) if _inside(clauses, hit)]
         if hits:
             results.append(
                 WordingResult(
@@ -89,6 +95,7 @@ def document_wording_findings(
     rules: RuleSet,
     claimed: Mapping[str, list[tuple[int, int]]],
     config: Config,
+    memo: WordingHits,
 ) -> list[Finding]:
     """Wording in no clause of an element that lists the rule (``claimed``: element id -> its own clauses,
     for the elements found). One finding per wording rule, attached to no element, quoting the first few
@@ -101,11 +108,7 @@ def document_wording_findings(
     for wording in rules.wording:
         rule = f"wording.{wording.id}"
         ranges = clauses_of.get(wording.id, [])
-        hits = [
-            hit
-            for hit in pattern_hits(index, rules.compiled(wording.id, wording.detect))
-            if not any(start <= hit.start < end for start, end in ranges)
-        ]
+        hits = [hit for hit in _document_hits(index, rules, wording, memo) if not _inside(ranges, hit)]
         if not hits:
             continue
         evidence = tuple(hit_evidence(index, hit) for hit in hits[:MAX_QUOTES])
@@ -126,3 +129,15 @@ def document_wording_findings(
             )
         )
     return findings
+
+
+def _document_hits(index: DocumentIndex, rules: RuleSet, wording: Wording, memo: WordingHits) -> list[Hit]:
+    hits = memo.get(wording.id)
+    if hits is None:
+        hits = memo[wording.id] = pattern_hits(index, rules.compiled(wording.id, wording.detect))
+    return hits
+
+
+def _inside(ranges: list[tuple[int, int]], hit: Hit) -> bool:
+    """Whether the hit's sentence starts in one of the ranges (as ``pattern_hits`` selects by ranges)."""
+    return any(start <= hit.start < end for start, end in ranges)

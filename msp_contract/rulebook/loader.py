@@ -59,6 +59,9 @@ class RuleSet:
     def element(self, element_id: str) -> ElementRule:
         return next(e for e in self.elements if e.id == element_id)
 
+    def wording_rule(self, wording_id: str) -> Wording:
+        return next(w for w in self.wording if w.id == wording_id)
+
     def source(self, rule_id: str, default: str | None = None) -> Path:
         """The file a rule came from, for error messages and compiled-pattern caches; rules built in code
         have none and are named by ``default`` or their id. (No Path is built when the file is known: the
