@@ -84,12 +84,10 @@ _TITLE_REACH = 3  # blocks between a "TABLE OF CONTENTS" title and the first ent
 
 def _pages_listed(text: str) -> list[int]:
     """The page numbers of the contents entries ``text`` consists of (empty when it is not such a run)."""
-    # This runs on every block, so the cheap tests come first, on the block's start: every entry has two
-    # numbers in a few words, and none has a duty or a right.
+    # This runs on every block, so the cheap test comes first, on the block's start: every entry has two
+    # numbers in a few words. Then no entry has a duty or a right.
     start = text[:_START_CHARS]
-    if len(_NUMBER.findall(start)) * _WORDS_PER_NUMBER < start.count(" ") or _OPERATIVE.search(start):
-        return []
-    if _OPERATIVE.search(text):
+    if len(_NUMBER.findall(start)) * _WORDS_PER_NUMBER < start.count(" ") or _OPERATIVE.search(text):
         return []
     flat = _LEADER.sub(" ", text).strip()
     if whole := _LINE_ENTRY.fullmatch(flat):
