@@ -86,7 +86,10 @@ def _add_check(check: argparse.ArgumentParser) -> None:
     check.add_argument("--max-pages", type=int, metavar="N", help="refuse documents longer than N pages")
     check.add_argument("--max-bytes", type=int, metavar="N", help="refuse files larger than N bytes")
     check.add_argument(
-        "--timeout", type=float, metavar="SECONDS", help="time budget per document for parsing and for review"
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="time budget per document for parsing and again for review (0: none)",
     )
 
 

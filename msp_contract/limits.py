@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, fields
 
 from .errors import ConfigError
@@ -12,7 +13,8 @@ from .errors import ConfigError
 class Limits:
     max_bytes: int = 100 * 1024 * 1024  # size of the file on disk
     max_pages: int = 2_000
-    timeout_seconds: float = 120.0  # wall-clock budget for parsing one document, and again for reviewing it
+    # Wall-clock budget for parsing one document, and again for reviewing it; 0 means no budget.
+    timeout_seconds: float = 120.0
     max_uncompressed_bytes: int = 500 * 1024 * 1024  # DOCX: sum of member sizes (zip bomb guard)
     max_compression_ratio: float = 200.0  # DOCX: any member expanding more than this is refused
 
@@ -28,6 +30,11 @@ class Limits:
                 or value < 0
             ):
                 raise ConfigError(f"Limits.{spec.name} must be a number >= 0, not {value!r}")
+
+    def out_of_time(self, started: float) -> bool:
+        """Whether work begun at ``started`` (time.monotonic()) has used up ``timeout_seconds``; never with
+        a budget of 0, which means none, as it does for the review (budget.time_budget)."""
+        return bool(self.timeout_seconds) and time.monotonic() - started > self.timeout_seconds
 
 
 DEFAULT_LIMITS = Limits()

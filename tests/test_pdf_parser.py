@@ -469,7 +469,7 @@ def test_limits_pages_and_time(tmp_path: Path) -> None:
     with pytest.raises(ResourceLimitError, match="max_pages"):
         parse(path, Limits(max_pages=2))
     with pytest.raises(ResourceLimitError, match=r"three\.pdf"):
-        parse(path, Limits(timeout_seconds=0.0))
+        parse(path, Limits(timeout_seconds=1e-6))
 
 
 # -- real files ------------------------------------------------------------------------------------------

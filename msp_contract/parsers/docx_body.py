@@ -246,14 +246,12 @@ class BodyWalker:
 
     def _tick(self) -> None:
         self._count += 1
-        if self._count % _TIME_CHECK_EVERY == 0:
-            elapsed = time.monotonic() - self._started
-            if elapsed > self.limits.timeout_seconds:
-                raise ResourceLimitError(
-                    self.path,
-                    f"parsing took over {self.limits.timeout_seconds:g} s (timeout_seconds)",
-                    "raise the limit for very large documents",
-                )
+        if self._count % _TIME_CHECK_EVERY == 0 and self.limits.out_of_time(self._started):
+            raise ResourceLimitError(
+                self.path,
+                f"parsing took over {self.limits.timeout_seconds:g} s (timeout_seconds)",
+                "raise the limit for very large documents",
+            )
 
 
 def _children(element: etree._Element, tag: str) -> list[etree._Element]:

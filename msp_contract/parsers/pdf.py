@@ -83,7 +83,7 @@ def _read_document(path: Path, data: bytes, limits: Limits, warnings: list[str])
             )
         pages = []
         for index in range(count):
-            if time.monotonic() - started >= limits.timeout_seconds:
+            if limits.out_of_time(started):
                 raise ResourceLimitError(
                     path,
                     f"parsing took over {limits.timeout_seconds:g} s (stopped at page {index + 1})",

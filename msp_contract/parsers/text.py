@@ -209,7 +209,7 @@ def _continues_sentence(previous: str) -> bool:
 
 
 def _check_time(started: float, path: Path | None, limits: Limits) -> None:
-    if time.monotonic() - started > limits.timeout_seconds:
+    if limits.out_of_time(started):
         raise ResourceLimitError(
             path or "<text>",
             f"parsing took over {limits.timeout_seconds:g} s (timeout_seconds)",

@@ -79,3 +79,17 @@ def test_timeout_bounds_value_extraction_in_the_cli(
     err = capsys.readouterr().err
     assert code == 2
     assert "weak-msa.md" in err and "timeout_seconds=1.5" in err
+
+
+def test_a_timeout_of_zero_means_no_budget_for_parsing_and_review(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # 0 used to mean "no budget" for the review but "already out of time" for the parsers, which then
+    # refused every file; it now means no budget for both.
+    pdf = REPO / "corpus" / "samples" / "strong-msa.pdf"
+    assert mc.load(pdf, limits=mc.Limits(timeout_seconds=0)).pages
+    code = main(["check", str(pdf), str(WEAK_MSA), "--timeout", "0", "--fail-on", "never"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "took over" not in captured.err
+    assert "strong-msa.pdf" in captured.out and "weak-msa.md" in captured.out
