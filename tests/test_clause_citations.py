@@ -46,3 +46,32 @@ def test_public_agreement_cap_is_cited_from_its_liability_section(name: str) -> 
     first = cap.evidence[0]
     assert first.section is not None and first.section.split(".")[0] == "16", first
     assert all("survive" not in e.quote for e in cap.evidence)
+
+
+TITLED = """MASTER SERVICES AGREEMENT
+
+This Agreement is made between Alpha Ltd ("Customer") and Beta Ltd ("Provider").
+
+1. Definitions
+
+1.1 "Services" means the managed services described in this Agreement.
+
+2. The Provider shall back up all Customer Data daily and keep each backup for thirty days.
+
+3. Either party may terminate this Agreement for convenience on ninety days' written notice.
+
+4. Data Protection
+
+4.1 The Provider shall process Customer personal data only on the Customer's documented instructions.
+"""
+
+
+def test_a_document_title_is_not_shown_as_the_heading_of_a_clause_without_one() -> None:
+    report = mc.analyze(doc(TITLED))
+    convenience = report.clause("termination_for_convenience")
+    assert convenience is not None
+    assert (convenience.evidence[0].section, convenience.evidence[0].heading) == ("3", None)
+    # a clause's own heading, and the heading of the numbered clause it sits in, are still shown
+    privacy = report.element("data_protection_privacy")
+    assert privacy is not None
+    assert [(ev.section, ev.heading) for ev in privacy.evidence][:1] == [("4", "Data Protection")]

@@ -366,8 +366,21 @@ class DocumentIndex:
         return chain
 
     def citation(self, section: Section | None) -> tuple[str | None, str | None]:
-        """(number to cite, heading to show) for a section: the nearest numbered and headed ancestors."""
+        """(number to cite, heading to show) for a section: the nearest numbered and headed ancestors.
+
+        Above a numbered clause, an unnumbered section that spans most of the document is its title or
+        cover ("MASTER SUPPLY AGREEMENT", a party's name on the cover page), not the clause's heading:
+        "§3.43(b) AT&T Mobility LLC" would send the reader looking for a heading that is not there."""
         chain = self.ancestry(section)
         number = next((s.citation for s in chain if s.number), None)
-        heading = next((s.heading for s in chain if s.heading), None)
+        heading = next((s.heading for s in chain if s.heading and not self._title_above(s, chain)), None)
         return number, heading
+
+    def _title_above(self, section: Section, chain: list[Section]) -> bool:
+        """Whether ``section``, an ancestor in ``chain``, is a document title above a numbered clause."""
+        below = chain[: chain.index(section)]
+        return (
+            not section.number
+            and any(s.number for s in below)
+            and 2 * (section.end - section.start) > len(self.text)
+        )
