@@ -368,19 +368,28 @@ class DocumentIndex:
     def citation(self, section: Section | None) -> tuple[str | None, str | None]:
         """(number to cite, heading to show) for a section: the nearest numbered and headed ancestors.
 
-        Above a numbered clause, an unnumbered section that spans most of the document is its title or
-        cover ("MASTER SUPPLY AGREEMENT", a party's name on the cover page), not the clause's heading:
-        "§3.43(b) AT&T Mobility LLC" would send the reader looking for a heading that is not there."""
+        A document title or cover line above the numbered clauses ("MASTER SUPPLY AGREEMENT", a party's
+        name on the cover page) is not the heading of the clause: "§3.43(b) AT&T Mobility LLC" would send
+        the reader looking for a heading that is not there."""
         chain = self.ancestry(section)
         number = next((s.citation for s in chain if s.number), None)
-        heading = next((s.heading for s in chain if s.heading and not self._title_above(s, chain)), None)
+        heading = next(
+            (s.heading for i, s in enumerate(chain) if s.heading and not (i and s.id in self._titles)), None
+        )
         return number, heading
 
-    def _title_above(self, section: Section, chain: list[Section]) -> bool:
-        """Whether ``section``, an ancestor in ``chain``, is a document title above a numbered clause."""
-        below = chain[: chain.index(section)]
-        return (
-            not section.number
-            and any(s.number for s in below)
-            and 2 * (section.end - section.start) > len(self.text)
+    @functools.cached_property
+    def _titles(self) -> frozenset[str]:
+        """Unnumbered sections that span most of the document and hold several top-level numbered clauses
+        ("1.", "2.", "3."): titles, not headings. An unnumbered "DISASTER RECOVERY" over "(a)" and "(b)",
+        or "TERMINATION" over "12.1" and "12.2", is a heading."""
+        leading: dict[str, set[str]] = {}
+        for child in self.document.sections:
+            if child.parent and child.number and child.number[0].isdigit():
+                leading.setdefault(child.parent, set()).add(child.number.split(".")[0])
+        half = len(self.text) / 2
+        return frozenset(
+            s.id
+            for s in self.document.sections
+            if not s.number and s.end - s.start > half and len(leading.get(s.id, ())) >= 2
         )
