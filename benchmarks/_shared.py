@@ -45,10 +45,19 @@ def cuad_manifest() -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle]
 
 
-def label_source(doc_id: str, kind: str) -> Path | None:
-    """The file a blueprint label describes, as text ('txt') or PDF ('pdf'); None when not available."""
+def label_source(doc_id: str, kind: str, labels: Path | None = None) -> Path | None:
+    """The file a blueprint label describes, as text ('txt') or PDF ('pdf'); None when not available.
+
+    A folder of labels for agreements of one's own keeps each source beside it, in ``labels/../sources``
+    (``<doc>.md`` or ``<doc>.txt``) and ``labels/../samples`` (``<doc>.pdf``), as corpus/blind does."""
     if doc_id in PUBLIC_SOURCES:
         return PUBLIC_SOURCES[doc_id].get(kind)
+    if labels is not None:
+        home = labels.parent / ("samples" if kind == "pdf" else "sources")
+        suffixes = (".pdf",) if kind == "pdf" else (".md", ".txt")
+        own = next((home / f"{doc_id}{s}" for s in suffixes if (home / f"{doc_id}{s}").exists()), None)
+        if own is not None:
+            return own
     return CUAD / kind / f"{doc_id}.{kind}"
 
 

@@ -4,7 +4,8 @@
                                    [--labels DIR] [--rules DIR] [--no-sentence-model]
 
 ``--labels`` scores against another folder of labels in the same format (your own labelled agreements;
-``doc`` names a CUAD development id or a file of ../shared/corpus/public). ``--rules`` reviews with another
+``doc`` names a CUAD development id, a file of ../shared/corpus/public, or a source kept beside the labels
+as corpus/blind does: ``--labels corpus/blind/labels``). ``--rules`` reviews with another
 rules folder (an older commit's, say, for a before/after comparison); ``--no-sentence-model`` with the rule
 patterns alone.
 
@@ -42,7 +43,7 @@ def score(
     mistakes: list[str] = []
     for label_path in sorted(labels.glob("*.json")):
         label = json.loads(label_path.read_text(encoding="utf-8"))
-        path = label_source(label["doc"], source)
+        path = label_source(label["doc"], source, labels)
         if path is None or not path.exists():
             continue
         report = mc.analyze(path, rules=rules, config=config)
