@@ -270,6 +270,10 @@ def pattern_hits(
     found: dict[int, Hit] = {}
     found_mask = 0  # the sentences already hit: a later pattern need not be matched against them
     allowed = index.range_mask(ranges) if ranges is not None else None
+    required = _required_mask(index, signals)
+    if required is not None:
+        # a sentence without the literals of every ``all`` pattern fails _sentence_ok whatever it matches
+        allowed = required if allowed is None else allowed & required
     if allowed == 0:
         return []
     for pattern, plan, leading in zip(signals.any, signals.any_plans, signals.any_leading, strict=True):
@@ -294,6 +298,16 @@ def pattern_hits(
                 found[i] = Hit(sentence.start, sentence.end, match_start, match_end, "pattern")
                 found_mask |= 1 << i
     return [found[i] for i in sorted(found)]
+
+
+def _required_mask(index: DocumentIndex, signals: CompiledSignals) -> int | None:
+    """The sentences that hold the literals of every ``all`` pattern (None: nothing to filter on)."""
+    required: int | None = None
+    for plan in signals.all_plans:
+        mask = index.plan_mask(plan)
+        if mask is not None:
+            required = mask if required is None else required & mask
+    return required
 
 
 def _heading_match(

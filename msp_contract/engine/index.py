@@ -180,10 +180,14 @@ class DocumentIndex:
         For the patterns a hit is checked against (``all``, ``not``): remembered per plan, since one rule's
         patterns are checked for each of its hits and macros recur across rules.
         """
+        mask = self.plan_mask(plan)
+        return mask is None or bool(mask >> i & 1)
+
+    def plan_mask(self, plan: tuple[Lookup, ...]) -> int | None:
+        """``candidate_mask``, remembered per plan."""
         if plan not in self._plan_masks:
             self._plan_masks[plan] = self.candidate_mask(plan)
-        mask = self._plan_masks[plan]
-        return mask is None or bool(mask >> i & 1)
+        return self._plan_masks[plan]
 
     def candidates(self, plan: tuple[Lookup, ...]) -> list[int] | None:
         """``candidate_mask`` as sorted sentence indices."""
