@@ -23,6 +23,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 HERE = Path(__file__).resolve().parent
 HEADER = "CONFIDENTIAL – sample contract for msp-contract"
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_BULLET = re.compile(r"^[-*] ")
 
 
 def _blocks(markdown: str) -> list[tuple[str, object]]:
@@ -54,14 +55,19 @@ def _blocks(markdown: str) -> list[tuple[str, object]]:
     return blocks
 
 
+def _bulleted(text: str) -> str:
+    """A Markdown list item's "- " or "* " as the bullet a printed contract shows."""
+    return _BULLET.sub("• ", text)
+
+
 def plain(text: str) -> str:
     """Markdown text as printed: no bold markers, a bullet for a list item."""
-    return re.sub(r"^[-*] ", "• ", _BOLD.sub(r"\1", text))
+    return _bulleted(_BOLD.sub(r"\1", text))
 
 
 def pdf_markup(text: str) -> str:
     """Markdown text as reportlab paragraph markup: escaped, bold kept as bold."""
-    return _BOLD.sub(r"<b>\1</b>", escape(re.sub(r"^[-*] ", "• ", text)))
+    return _BOLD.sub(r"<b>\1</b>", escape(_bulleted(text)))
 
 
 def build_docx(blocks: list[tuple[str, object]], path: Path) -> None:
